@@ -1,0 +1,83 @@
+// Command infusionbot answers patients' questions about infusion therapy from
+// the clinic's articles, with cited snippets and a consult-a-provider handoff.
+//
+//	infusionbot repl                      staff REPL (the default)
+//	infusionbot ask [--json] [question]   one answer, or the JSON Lines batch protocol
+//	infusionbot search [--json] [-k N] q  the raw ranking, for staff tuning articles
+//	infusionbot index --index DIR         build a persistent index
+//	infusionbot eval FILE.jsonl           score a case file
+//	infusionbot serve                     Telegram, Discord and the HTTP API
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errUsageShown) {
+			fmt.Fprintln(os.Stderr, "infusionbot:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// errUsageShown marks an error whose message was already printed.
+var errUsageShown = errors.New("usage shown")
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsageShown) {
+		return 2
+	}
+	return 1
+}
+
+const usage = `infusionbot answers questions about infusion therapy from the clinic's articles.
+
+usage:
+  infusionbot [repl]                       staff REPL on the embedded knowledge
+  infusionbot ask [--json] [question]      one answer; --json: JSON Lines batch on stdin
+  infusionbot search [--json] [-k N] [q]   raw ranking of passages
+  infusionbot index --index DIR            build a persistent index
+  infusionbot eval FILE.jsonl              score a case file
+  infusionbot serve [--check]              Telegram, Discord and the HTTP API
+
+common flags: --knowledge DIR (articles instead of the embedded ones),
+              --index DIR (persistent index), --config FILE (clinic details)
+`
+
+// run is the whole program, testable: main only supplies the process's world.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := "repl"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "repl":
+		return runREPL(ctx, args, getenv, stdin, stdout, stderr)
+	case "ask":
+		return runAsk(ctx, args, getenv, stdin, stdout, stderr)
+	case "search":
+		return runSearch(ctx, args, getenv, stdin, stdout, stderr)
+	case "index":
+		return runIndex(ctx, args, getenv, stdin, stdout, stderr)
+	case "eval":
+		return runEval(ctx, args, getenv, stdin, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args, getenv, stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "infusionbot: unknown command %q\n\n%s", cmd, usage)
+		return errUsageShown
+	}
+}
