@@ -1,0 +1,430 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+
+	"github.com/infusionbot/infusionbot/bot"
+)
+
+const platform = "discord"
+
+// The errors Run returns for faults a reconnection cannot fix.
+var (
+	ErrTokenRejected = errors.New("discord: the bot token was rejected (4004): check " + EnvToken)
+	ErrIntentDenied  = errors.New("discord: a privileged intent is not enabled (4014): enable Message Content in the Developer Portal or unset " + EnvReadMessages)
+)
+
+// Adapter connects a bot.Handler to Discord. It implements bot.Adapter.
+type Adapter struct {
+	cfg    Config
+	log    *slog.Logger
+	mon    bot.Monitor
+	client *http.Client
+
+	running atomic.Bool
+
+	// Set for the duration of Run.
+	session *discordgo.Session
+	handler bot.Handler
+	replies context.Context // parent of every reply's context; outlives Run's ctx until shutdown
+	dropped chan struct{}   // a Disconnect event happened
+	dialer  *trackingDialer
+
+	mu          sync.Mutex
+	botID       string // the bot's user id, from READY
+	appID       string // the application id, from READY
+	registered  bool   // slash commands registered in this Run
+	closing     bool   // Run is shutting down: no new replies
+	inflight    sync.WaitGroup
+	lastEventNs atomic.Int64
+}
+
+// New checks cfg and returns an adapter. It does not connect: Run does.
+func New(cfg Config) (*Adapter, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	client, err := httpClient(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Adapter{cfg: cfg, log: cfg.Logger, mon: cfg.Monitor, client: client}, nil
+}
+
+// intents are the gateway intents the adapter identifies with.
+func (a *Adapter) intents() discordgo.Intent {
+	in := discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if a.cfg.ReadMessages {
+		in |= discordgo.IntentMessageContent
+	}
+	return in
+}
+
+// newSession makes a discordgo session that the adapter supervises itself:
+// discordgo's own reconnect loop retries forever whatever the close code
+// (so a bad token or a disallowed intent would loop silently), so it is off,
+// and Run reconnects with backoff after looking at why the connection ended.
+func (a *Adapter) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + a.cfg.Token)
+	if err != nil {
+		return nil, err
+	}
+	s.ShouldReconnectOnError = false
+	s.ShouldReconnectVoiceOnSessionError = false
+	// 429s are waited out by Adapter.rest, bounded and cancellable;
+	// discordgo would retry them forever. MaxRestRetries only governs
+	// discordgo's retries of 502 responses.
+	s.ShouldRetryOnRateLimit = false
+	s.MaxRestRetries = 2
+	s.Client = a.client
+	s.StateEnabled = false
+	// Handlers run on the gateway's reading goroutine, in order; every
+	// handler that does more than bookkeeping starts its own goroutine
+	// (tracked, so that shutdown can wait for in-flight replies).
+	s.SyncEvents = true
+	// discordgo logs to the standard logger; the adapter logs what matters
+	// through slog instead, without URLs or payloads.
+	s.LogLevel = -1
+	s.Identify.Intents = a.intents()
+	s.ShardID, s.ShardCount = a.cfg.ShardID, a.cfg.ShardCount
+	a.dialer = &trackingDialer{}
+	s.Dialer = &websocket.Dialer{
+		Proxy:            http.ProxyFromEnvironment,
+		HandshakeTimeout: 15 * time.Second,
+		NetDialContext:   a.dialer.dial,
+	}
+	return s, nil
+}
+
+// Run connects to the gateway and answers slash commands, buttons, direct
+// messages and mentions with h until ctx is cancelled, then finishes the
+// replies in flight (up to ShutdownTimeout) and returns nil. It returns an
+// error for faults that reconnecting cannot fix: a rejected token (4004), a
+// privileged intent that is not enabled (4014), bad sharding (4010, 4011).
+// Any other lost connection, and a gateway that falls silent, is replaced
+// with exponential backoff.
+func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
+	if h == nil {
+		return errors.New("discord: Run needs a handler")
+	}
+	if !a.running.CompareAndSwap(false, true) {
+		return errors.New("discord: Run is already running")
+	}
+	defer a.running.Store(false)
+
+	s, err := a.newSession()
+	if err != nil {
+		return fmt.Errorf("discord: %w", err)
+	}
+	replies, cancelReplies := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelReplies()
+	a.mu.Lock()
+	a.session, a.handler, a.replies = s, h, replies
+	a.dropped = make(chan struct{}, 1)
+	a.registered, a.closing, a.botID, a.appID = false, false, "", ""
+	a.mu.Unlock()
+
+	for _, fn := range []any{a.onReady, a.onResumed, a.onDisconnect, a.onEvent, a.onMessageCreate, a.onInteractionCreate} {
+		defer s.AddHandler(fn)()
+	}
+
+	a.log.Info("discord: connecting", "shard", a.cfg.ShardID, "shards", a.cfg.ShardCount,
+		"read_messages", a.cfg.ReadMessages, "guild_commands", a.cfg.GuildID != "")
+
+	err = a.supervise(ctx, s)
+	a.shutdown(s, cancelReplies)
+	if err != nil {
+		a.log.Error(err.Error())
+	}
+	return err
+}
+
+// supervise keeps the gateway connection up until ctx ends or a fatal fault.
+func (a *Adapter) supervise(ctx context.Context, s *discordgo.Session) error {
+	attempt := 0
+	for {
+		if attempt > 0 {
+			a.mon.Reconnect(platform)
+			d := a.backoff(attempt)
+			a.log.Info("discord: reconnecting", "attempt", attempt, "delay", d.Round(time.Millisecond))
+			if !sleepCtx(ctx, d) {
+				return nil
+			}
+		}
+		err := a.open(ctx, s)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil && !errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			if ferr := fatal(err); ferr != nil {
+				return ferr
+			}
+			a.mon.Error(platform, "connect")
+			a.log.Warn("discord: could not connect to the gateway", "err", safeErr(err), "attempt", attempt+1)
+			attempt++
+			continue
+		}
+		if err == nil {
+			a.log.Info("discord: connected")
+		}
+		a.registerCommands(ctx, s)
+
+		up := time.Now()
+		a.lastEventNs.Store(up.UnixNano())
+		switch a.watch(ctx, s) {
+		case endCancelled:
+			return nil
+		case endSilent:
+			a.mon.Error(platform, "gateway_silent")
+			a.log.Warn("discord: the gateway fell silent; replacing the connection", "timeout", a.cfg.HeartbeatTimeout)
+			// 1012 (service restart) keeps the session resumable.
+			_ = s.CloseWithCode(websocket.CloseServiceRestart)
+			a.drainDropped()
+		case endDropped:
+			a.log.Warn("discord: gateway connection lost")
+		}
+		if time.Since(up) >= 2*a.cfg.ReconnectMax {
+			attempt = 0 // it was up long enough: start the backoff afresh
+		}
+		attempt++
+	}
+}
+
+func (a *Adapter) drainDropped() {
+	select {
+	case <-a.dropped:
+	default:
+	}
+}
+
+// backoff is the delay before reconnection attempt n (n >= 1): exponential
+// from ReconnectMin, capped at ReconnectMax, with jitter.
+func (a *Adapter) backoff(n int) time.Duration {
+	d := a.cfg.ReconnectMin
+	for i := 1; i < n && d < a.cfg.ReconnectMax; i++ {
+		d *= 2
+	}
+	d = min(d, a.cfg.ReconnectMax)
+	// Jitter: between 75% and 100% of d.
+	return d - time.Duration(rand.Int64N(int64(d)/4+1))
+}
+
+// open makes one connection attempt, bounded by OpenTimeout and abandoned
+// when ctx ends (discordgo's Open takes no context and would wait for HELLO
+// and READY forever: the adapter closes the socket under it).
+func (a *Adapter) open(ctx context.Context, s *discordgo.Session) error {
+	a.drainDropped()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTimer(a.cfg.OpenTimeout)
+		defer t.Stop()
+		select {
+		case <-done:
+		case <-ctx.Done():
+			a.dialer.closeLast()
+		case <-t.C:
+			a.dialer.closeLast()
+		}
+	}()
+	err := s.Open()
+	close(done)
+	wg.Wait()
+	return err
+}
+
+type endReason int
+
+const (
+	endCancelled endReason = iota
+	endDropped
+	endSilent
+)
+
+// watch waits until ctx ends, the connection drops, or the gateway is silent
+// for longer than HeartbeatTimeout (no heartbeat ACK and no event).
+func (a *Adapter) watch(ctx context.Context, s *discordgo.Session) endReason {
+	tick := max(a.cfg.HeartbeatTimeout/8, 10*time.Millisecond)
+	t := time.NewTicker(tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return endCancelled
+		case <-a.dropped:
+			return endDropped
+		case <-t.C:
+			s.RLock()
+			last := s.LastHeartbeatAck
+			s.RUnlock()
+			if ev := time.Unix(0, a.lastEventNs.Load()); ev.After(last) {
+				last = ev
+			}
+			if time.Since(last) > a.cfg.HeartbeatTimeout {
+				return endSilent
+			}
+		}
+	}
+}
+
+// shutdown closes the gateway and waits for the replies in flight.
+func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFunc) {
+	a.mu.Lock()
+	a.closing = true
+	a.mu.Unlock()
+	_ = s.Close()
+	done := make(chan struct{})
+	go func() { a.inflight.Wait(); close(done) }()
+	t := time.NewTimer(a.cfg.ShutdownTimeout)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		a.log.Warn("discord: replies still in flight at shutdown; cancelling them")
+		cancelReplies()
+		<-done
+	}
+	a.mon.Connected(platform, false)
+	a.log.Info("discord: stopped")
+}
+
+// fatal maps the errors that reconnecting cannot fix to a clear message.
+func fatal(err error) error {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		switch ce.Code {
+		case 4004:
+			return ErrTokenRejected
+		case 4014:
+			return ErrIntentDenied
+		case 4010:
+			return fmt.Errorf("discord: the gateway rejected the shard (4010): check %s and %s", EnvShardID, EnvShardCount)
+		case 4011:
+			return fmt.Errorf("discord: the bot is in too many servers for one connection (4011): set %s and %s", EnvShardID, EnvShardCount)
+		case 4012, 4013:
+			return fmt.Errorf("discord: the gateway rejected the connection (%d %s); this is a bug in the adapter", ce.Code, ce.Text)
+		}
+		return nil
+	}
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+		return errors.New("discord: the bot token was rejected (401): check " + EnvToken)
+	}
+	if errors.Is(err, discordgo.ErrWSShardBounds) {
+		return fmt.Errorf("discord: %s must be less than %s", EnvShardID, EnvShardCount)
+	}
+	return nil
+}
+
+// spawn runs fn in its own goroutine, tracked for shutdown, with a context
+// that survives Run's ctx (so replies in flight finish) but not shutdown's
+// deadline. It reports false, and does nothing, once shutdown has begun.
+func (a *Adapter) spawn(fn func(ctx context.Context)) bool {
+	a.mu.Lock()
+	if a.closing || a.replies == nil {
+		a.mu.Unlock()
+		return false
+	}
+	a.inflight.Add(1)
+	parent := a.replies
+	a.mu.Unlock()
+	go func() {
+		defer a.inflight.Done()
+		ctx, cancel := context.WithTimeout(parent, a.cfg.ReplyTimeout)
+		defer cancel()
+		defer func() {
+			if r := recover(); r != nil {
+				a.mon.Error(platform, "panic")
+				a.log.Error("discord: panic while replying", "panic", fmt.Sprint(r))
+			}
+		}()
+		fn(ctx)
+	}()
+	return true
+}
+
+// Gateway event handlers. They run on discordgo's reading goroutine
+// (SyncEvents): READY and RESUMED even while Open holds the session lock, so
+// they must not call the session.
+
+func (a *Adapter) onReady(_ *discordgo.Session, r *discordgo.Ready) {
+	a.mu.Lock()
+	if r.User != nil {
+		a.botID = r.User.ID
+	}
+	if r.Application != nil && r.Application.ID != "" {
+		a.appID = r.Application.ID
+	} else if a.appID == "" {
+		a.appID = a.botID
+	}
+	a.mu.Unlock()
+	a.touch()
+	a.mon.Connected(platform, true)
+}
+
+func (a *Adapter) onResumed(_ *discordgo.Session, _ *discordgo.Resumed) {
+	a.touch()
+	a.mon.Connected(platform, true)
+}
+
+func (a *Adapter) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
+	a.mon.Connected(platform, false)
+	select {
+	case a.dropped <- struct{}{}:
+	default:
+	}
+}
+
+func (a *Adapter) onEvent(_ *discordgo.Session, _ *discordgo.Event) { a.touch() }
+
+func (a *Adapter) touch() { a.lastEventNs.Store(time.Now().UnixNano()) }
+
+func (a *Adapter) ids() (botID, appID string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.botID, a.appID
+}
+
+// trackingDialer dials the gateway's TCP connections and remembers the last
+// one, so that a connection attempt stuck waiting for HELLO or READY can be
+// abandoned (discordgo's Open has no timeout of its own).
+type trackingDialer struct {
+	d    net.Dialer
+	mu   sync.Mutex
+	last net.Conn
+}
+
+func (t *trackingDialer) dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	c, err := t.d.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	t.mu.Lock()
+	t.last = c
+	t.mu.Unlock()
+	return c, nil
+}
+
+func (t *trackingDialer) closeLast() {
+	t.mu.Lock()
+	c := t.last
+	t.mu.Unlock()
+	if c != nil {
+		_ = c.Close()
+	}
+}
