@@ -1,0 +1,173 @@
+package bot
+
+import (
+	"context"
+	"strings"
+)
+
+// AnswerConfig tunes how answers are chosen from a ranking. The defaults
+// were measured on the development cases (see README).
+type AnswerConfig struct {
+	// MinCoverage is the share of the question's weight the best passage
+	// must hold for the bot to answer; below it the bot says it doesn't know.
+	MinCoverage float64
+	// RelativeScore is how close to the best passage's score another passage
+	// must be to be quoted as well.
+	RelativeScore float64
+	// MaxQuotes is the most passages one answer quotes.
+	MaxQuotes int
+	// MaxListItems is the most list items quoted from one list.
+	MaxListItems int
+	// Candidates is how many passages are ranked.
+	Candidates int
+}
+
+func (c AnswerConfig) withDefaults() AnswerConfig {
+	if c.MinCoverage == 0 {
+		c.MinCoverage = 0.6
+	}
+	if c.RelativeScore == 0 {
+		c.RelativeScore = 0.6
+	}
+	if c.MaxQuotes == 0 {
+		c.MaxQuotes = 3
+	}
+	if c.MaxListItems == 0 {
+		c.MaxListItems = 6
+	}
+	if c.Candidates == 0 {
+		c.Candidates = 20
+	}
+	return c
+}
+
+// quote is one cited piece of an answer.
+type quote struct {
+	p       Passage
+	snippet string // verbatim source text
+	show    string // how the body shows it (a table row with its header)
+	score   float64
+	list    bool
+}
+
+// answerQuestion searches the articles and builds a cited answer, or says
+// that the articles don't cover the question.
+func (rt *Router) answerQuestion(ctx context.Context, question string) (Reply, []SearchTerm, error) {
+	cfg := rt.answer
+	res, err := rt.searcher.Search(ctx, question, cfg.Candidates)
+	if err != nil {
+		return Reply{}, nil, err
+	}
+	if len(res.Terms) == 0 {
+		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, res.Terms, nil
+	}
+	known := false
+	for _, t := range res.Terms {
+		known = known || t.Known
+	}
+	if !known {
+		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, res.Terms, nil
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Coverage < cfg.MinCoverage {
+		return rt.notFound(), res.Terms, nil
+	}
+	top := res.Hits[0]
+	var quotes []quote
+	used := map[string]bool{} // passage ids already quoted
+	add := func(h SearchHit) {
+		q := rt.quoteFor(h)
+		ids := []string{h.ID}
+		if q.list {
+			ids = nil
+			for _, p := range rt.searcher.List(h.Passage) {
+				ids = append(ids, p.ID)
+			}
+			if h.LeadsList {
+				ids = append(ids, h.ID)
+			}
+		}
+		for _, id := range ids {
+			if used[id] {
+				return
+			}
+		}
+		for _, have := range quotes {
+			if strings.Contains(have.snippet, q.snippet) || strings.Contains(q.snippet, have.snippet) {
+				return
+			}
+		}
+		for _, id := range ids {
+			used[id] = true
+		}
+		quotes = append(quotes, q)
+	}
+	add(top)
+	for _, h := range res.Hits[1:] {
+		if len(quotes) >= cfg.MaxQuotes {
+			break
+		}
+		if h.Score < cfg.RelativeScore*top.Score || h.Coverage < cfg.MinCoverage {
+			continue
+		}
+		add(h)
+	}
+	return rt.compose(quotes), res.Terms, nil
+}
+
+// quoteFor decides how much of a hit to quote: a list item whose own words
+// barely match (the question is about its heading: "what are the side
+// effects?") is quoted with its whole list; other hits by their best sentences.
+func (rt *Router) quoteFor(h SearchHit) quote {
+	q := quote{p: h.Passage, snippet: h.Snippet, show: h.Snippet, score: h.Score}
+	wholeList := h.LeadsList || (h.Kind == "item" && h.TextCoverage < 0.5*h.Coverage)
+	if wholeList {
+		items := rt.searcher.List(h.Passage)
+		if len(items) > 0 {
+			lead := items[0].Lead
+			var b strings.Builder
+			if lead != "" {
+				b.WriteString(lead)
+			}
+			for i, it := range items {
+				if i >= rt.answer.MaxListItems {
+					break
+				}
+				if b.Len() > 0 {
+					b.WriteString("\n")
+				}
+				b.WriteString("- " + it.Text)
+			}
+			q.snippet, q.show, q.list = b.String(), b.String(), true
+			return q
+		}
+	}
+	if h.Kind == "row" && h.Lead != "" {
+		q.show = h.Lead + "\n" + h.Text
+	}
+	return q
+}
+
+// compose writes the answer: the quotes, each with its citation marker, the
+// numbered sources and the handoff line.
+func (rt *Router) compose(quotes []quote) Reply {
+	var b strings.Builder
+	b.WriteString(rt.replies.Get("answer_lead"))
+	r := Reply{Intent: IntentQuestion, Answered: true, Handoff: rt.replies.Get("handoff")}
+	for i, q := range quotes {
+		b.WriteString("\n\n")
+		b.WriteString(q.show)
+		b.WriteString(" [" + itoa(i+1) + "]")
+		r.Citations = append(r.Citations, Citation{
+			ID: q.p.Cite, Title: q.p.Title, Section: q.p.Section, Source: q.p.Source,
+			Snippet: q.snippet, Score: round2(q.score),
+		})
+	}
+	r.Body = b.String()
+	return r
+}
+
+func (rt *Router) notFound() Reply {
+	return Reply{Intent: IntentQuestion, Body: rt.replies.Get("not_found"), Handoff: rt.replies.Get("handoff")}
+}
+
+func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }

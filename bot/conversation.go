@@ -1,0 +1,180 @@
+package bot
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"sync"
+	"time"
+)
+
+//go:embed topics.txt
+var defaultTopics string
+
+// topicList recognises the topics a follow-up question inherits.
+type topicList struct {
+	// names maps each normalised word or phrase to its topic's name.
+	names   map[string]string
+	longest int
+}
+
+func parseTopics(text string) *topicList {
+	tl := &topicList{names: map[string]string{}}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, ",")
+		name := normalize(parts[0])
+		for _, p := range parts {
+			if k := normalize(p); k != "" {
+				tl.names[k] = name
+				tl.longest = max(tl.longest, strings.Count(k, " ")+1)
+			}
+		}
+	}
+	return tl
+}
+
+// find returns the topics named in normalised text, in order, and the
+// words that named them.
+func (tl *topicList) find(norm string) (topics, spans []string) {
+	ws := strings.Fields(norm)
+	for i := 0; i < len(ws); i++ {
+		for n := min(tl.longest, len(ws)-i); n >= 1; n-- {
+			phrase := strings.Join(ws[i:i+n], " ")
+			if name, ok := tl.names[phrase]; ok {
+				topics = append(topics, name)
+				spans = append(spans, phrase)
+				i += n - 1
+				break
+			}
+		}
+	}
+	return topics, spans
+}
+
+// conversation is what the router remembers of one conversation.
+type conversation struct {
+	// question is the last question as searched (follow-ups resolved).
+	question string
+	// topics are the topics it was about.
+	topics []string
+	seen   time.Time
+}
+
+// conversations holds follow-up context per conversation, forgetting it
+// after a time to live and bounding how many it keeps.
+type conversations struct {
+	mu    sync.Mutex
+	ttl   time.Duration
+	limit int
+	m     map[string]*conversation
+	now   func() time.Time
+}
+
+func newConversations(ttl time.Duration, limit int) *conversations {
+	return &conversations{ttl: ttl, limit: limit, m: map[string]*conversation{}, now: time.Now}
+}
+
+func (cs *conversations) get(key string) (conversation, bool) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	c, ok := cs.m[key]
+	if !ok || cs.now().Sub(c.seen) > cs.ttl {
+		delete(cs.m, key)
+		return conversation{}, false
+	}
+	return *c, true
+}
+
+func (cs *conversations) put(key string, c conversation) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	c.seen = cs.now()
+	if _, ok := cs.m[key]; !ok && len(cs.m) >= cs.limit {
+		cs.evict()
+	}
+	cs.m[key] = &c
+}
+
+// evict drops expired conversations, or the oldest when none has expired.
+func (cs *conversations) evict() {
+	now := cs.now()
+	var oldest string
+	var oldestSeen time.Time
+	for k, c := range cs.m {
+		if now.Sub(c.seen) > cs.ttl {
+			delete(cs.m, k)
+			continue
+		}
+		if oldest == "" || c.seen.Before(oldestSeen) {
+			oldest, oldestSeen = k, c.seen
+		}
+	}
+	if len(cs.m) >= cs.limit && oldest != "" {
+		delete(cs.m, oldest)
+	}
+}
+
+// followUpPronouns mark a question that leans on the previous one.
+var followUpPronouns = map[string]bool{
+	"it": true, "they": true, "them": true, "this": true, "that": true, "these": true,
+	"those": true, "its": true, "their": true, "one": true, "ones": true, "he": true, "she": true,
+}
+
+// switchPrefixes introduce "the same question, about another topic".
+var switchPrefixes = []string{"and what about ", "what about ", "how about ", "and for ", "and ", "same for ", "same question for ", "what of "}
+
+// resolveFollowUp rewrites a question that leans on the previous one into a
+// question that stands alone, using the conversation's topics.
+func (tl *topicList) resolveFollowUp(text string, prev conversation) string {
+	norm := normalize(text)
+	topics, _ := tl.find(norm)
+	if len(topics) > 0 {
+		// "and ketamine?": the previous question, about the new topic.
+		rest := norm
+		for _, p := range switchPrefixes {
+			if strings.HasPrefix(rest+" ", p) {
+				rest = strings.TrimPrefix(rest, strings.TrimSpace(p))
+				break
+			}
+		}
+		rest = strings.TrimSpace(rest)
+		_, spans := tl.find(rest)
+		leftover := rest
+		for _, s := range spans {
+			leftover = strings.Replace(leftover, s, "", 1)
+		}
+		leftover = strings.TrimSpace(strings.NewReplacer(" infusions", "", "infusions", "", " infusion", "", "infusion", "", "please", "").Replace(" " + leftover))
+		if leftover == "" && prev.question != "" {
+			q := normalize(prev.question)
+			_, oldSpans := tl.find(q)
+			if len(oldSpans) > 0 {
+				for _, s := range oldSpans {
+					q = strings.Replace(q, s, "\x00", 1)
+				}
+				q = strings.Replace(q, "\x00", strings.Join(topics, " "), 1)
+				return strings.TrimSpace(strings.ReplaceAll(q, "\x00", ""))
+			}
+			return q + " " + strings.Join(topics, " ")
+		}
+		return text
+	}
+	if len(prev.topics) == 0 {
+		return text
+	}
+	ws := strings.Fields(norm)
+	leans := len(ws) <= 6
+	for _, w := range ws {
+		if followUpPronouns[w] {
+			leans = true
+		}
+	}
+	if !leans {
+		return text
+	}
+	return text + " " + strings.Join(prev.topics, " ")
+}

@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// RouterConfig configures a Router. Zero values take the defaults.
+type RouterConfig struct {
+	Clinic  Clinic
+	Rules   *Rules   // nil: the embedded rules.txt
+	Replies *Replies // nil: the embedded replies.txt rendered for Clinic
+	// ConversationTTL is how long follow-up context lasts (default 30 minutes).
+	ConversationTTL time.Duration
+	// MaxConversations bounds the remembered conversations (default 100,000).
+	MaxConversations int
+	Answer           AnswerConfig
+}
+
+// Router decides what a message is and answers it: safety rules first
+// (emergency, crisis), then the other intents, then a search of the articles.
+// It is a Handler, like http.ServeMux is an http.Handler.
+type Router struct {
+	searcher Searcher
+	rules    *Rules
+	replies  *Replies
+	topics   *topicList
+	convs    *conversations
+	answer   AnswerConfig
+}
+
+// NewRouter makes a Router answering from s.
+func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
+	if cfg.Clinic == (Clinic{}) {
+		cfg.Clinic = DefaultClinic()
+	}
+	if cfg.Rules == nil {
+		cfg.Rules = DefaultRules()
+	}
+	if cfg.Replies == nil {
+		r, err := DefaultReplies(cfg.Clinic)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Replies = r
+	}
+	if cfg.ConversationTTL == 0 {
+		cfg.ConversationTTL = 30 * time.Minute
+	}
+	if cfg.MaxConversations == 0 {
+		cfg.MaxConversations = 100_000
+	}
+	return &Router{
+		searcher: s,
+		rules:    cfg.Rules,
+		replies:  cfg.Replies,
+		topics:   parseTopics(defaultTopics),
+		convs:    newConversations(cfg.ConversationTTL, cfg.MaxConversations),
+		answer:   cfg.Answer.withDefaults(),
+	}, nil
+}
+
+// Handle answers one message.
+func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
+	text := strings.TrimSpace(m.Text)
+	if normalize(text) == "" {
+		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
+	}
+	if rule, ok := rt.rules.Match(text); ok {
+		return rt.canned(rule.Section), nil
+	}
+	key := m.Conversation
+	if key == "" {
+		key = m.Platform + ":" + m.User
+	}
+	prev, _ := rt.convs.get(key)
+	question := rt.topics.resolveFollowUp(text, prev)
+	reply, terms, err := rt.answerQuestion(ctx, question)
+	if err != nil {
+		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+	}
+	if reply.Intent == IntentQuestion {
+		topics, _ := rt.topics.find(normalize(question))
+		if len(topics) == 0 {
+			topics = prev.topics
+		}
+		rt.convs.put(key, conversation{question: question, topics: topics})
+	}
+	_ = terms
+	return reply, nil
+}
+
+// canned is the reply of a rules.txt section.
+func (rt *Router) canned(section string) Reply {
+	switch section {
+	case "sources":
+		return Reply{Intent: IntentHelp, Body: rt.sourcesText()}
+	case string(IntentMedicalAdvice):
+		return Reply{Intent: IntentMedicalAdvice, Body: rt.replies.Get(section), Handoff: rt.replies.Get("handoff")}
+	}
+	return Reply{Intent: Intent(section), Body: rt.replies.Get(section)}
+}
+
+func (rt *Router) sourcesText() string {
+	var b strings.Builder
+	b.WriteString(rt.replies.Get("sources"))
+	for i, s := range rt.searcher.Sources() {
+		b.WriteString("\n" + itoa(i+1) + ". " + s.Title)
+		if s.Source != "" {
+			b.WriteString(" (" + s.Source)
+			if s.Published != "" {
+				b.WriteString(", " + s.Published)
+			}
+			b.WriteString(")")
+		}
+	}
+	return b.String()
+}

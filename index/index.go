@@ -1,0 +1,197 @@
+package index
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/infusionbot/infusionbot/knowledge"
+)
+
+// Options configure Open.
+type Options struct {
+	// Dir holds a persistent index, one folder per knowledge hash; "" keeps
+	// the index in memory, built at start.
+	Dir string
+	// Hash identifies the knowledge (knowledge.Hash); a persistent index is
+	// rebuilt when it changes. Required with Dir.
+	Hash string
+	// Synonyms to expand queries with; nil means DefaultSynonyms.
+	Synonyms *Synonyms
+	// Progress, when set, is told how many passages are indexed so far.
+	Progress func(done, total int)
+}
+
+// Index searches the passages of a set of documents.
+type Index struct {
+	bi       bleve.Index
+	passages []Passage
+	byID     map[string]int
+	syn      *Synonyms
+	vocab    *vocabulary
+	// stemSets holds, per passage, every stem of its text, heading and
+	// context: what a query term must find for the passage to cover it.
+	stemSets []map[string]struct{}
+	df       map[string]int
+	docs     []knowledge.Document
+	path     string
+}
+
+// Open cuts docs into passages and opens their index: from opts.Dir when a
+// complete index for opts.Hash is there, built otherwise (in a folder aside,
+// renamed into place when complete, so a crash never leaves half an index).
+func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index, error) {
+	ix := &Index{syn: opts.Synonyms, docs: docs}
+	if ix.syn == nil {
+		ix.syn = DefaultSynonyms()
+	}
+	ix.passages = Cut(docs)
+	if len(ix.passages) == 0 {
+		return nil, errors.New("index: the knowledge has no passages")
+	}
+	ix.prepare()
+
+	if opts.Dir == "" {
+		bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+		if err != nil {
+			return nil, fmt.Errorf("index: create in memory: %w", err)
+		}
+		if err := fill(ctx, bi, ix.passages, opts.Progress); err != nil {
+			bi.Close()
+			return nil, err
+		}
+		ix.bi = bi
+		return ix, nil
+	}
+	if opts.Hash == "" {
+		return nil, errors.New("index: a persistent index needs the knowledge hash")
+	}
+	final := filepath.Join(opts.Dir, "kb-"+opts.Hash[:min(16, len(opts.Hash))])
+	if bi, err := bleve.Open(final); err == nil {
+		if n, err := bi.DocCount(); err == nil && int(n) == len(ix.passages) {
+			ix.bi, ix.path = bi, final
+			return ix, nil
+		}
+		bi.Close()
+	}
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	tmp := filepath.Join(opts.Dir, ".build-"+randomSuffix())
+	bi, err := bleve.New(tmp, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", tmp, err)
+	}
+	if err := fill(ctx, bi, ix.passages, opts.Progress); err != nil {
+		bi.Close()
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	if err := bi.Close(); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("index: close %s: %w", tmp, err)
+	}
+	os.RemoveAll(final) // an incomplete or stale index of the same hash
+	if err := os.Rename(tmp, final); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	removeStale(opts.Dir, filepath.Base(final))
+	if bi, err = bleve.Open(final); err != nil {
+		return nil, fmt.Errorf("index: open %s: %w", final, err)
+	}
+	ix.bi, ix.path = bi, final
+	return ix, nil
+}
+
+// removeStale deletes indexes of other knowledge versions.
+func removeStale(dir, keep string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != keep && strings.HasPrefix(e.Name(), "kb-") {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+func randomSuffix() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+const batchSize = 2000
+
+func fill(ctx context.Context, bi bleve.Index, ps []Passage, progress func(int, int)) error {
+	b := bi.NewBatch()
+	for i, p := range ps {
+		if err := b.Index(p.ID, newPassageDoc(p)); err != nil {
+			return fmt.Errorf("index: passage %s: %w", p.ID, err)
+		}
+		if b.Size() >= batchSize || i == len(ps)-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := bi.Batch(b); err != nil {
+				return fmt.Errorf("index: %w", err)
+			}
+			b.Reset()
+			if progress != nil {
+				progress(i+1, len(ps))
+			}
+		}
+	}
+	return nil
+}
+
+// prepare computes what query analysis needs beside bleve: the vocabulary
+// for typo correction and each passage's stems for coverage.
+func (ix *Index) prepare() {
+	ix.byID = make(map[string]int, len(ix.passages))
+	ix.vocab = newVocabulary()
+	ix.stemSets = make([]map[string]struct{}, len(ix.passages))
+	ix.df = map[string]int{}
+	for i, p := range ix.passages {
+		ix.byID[p.ID] = i
+		d := newPassageDoc(p)
+		all := d.Text + "\n" + d.Heading + "\n" + d.Context
+		ix.vocab.add(all)
+		set := map[string]struct{}{}
+		for _, s := range stems(all) {
+			set[s] = struct{}{}
+		}
+		for s := range set {
+			ix.df[s]++
+		}
+		ix.stemSets[i] = set
+	}
+}
+
+// Passages returns every passage, in document order.
+func (ix *Index) Passages() []Passage { return ix.passages }
+
+// Documents returns the documents the index was built from.
+func (ix *Index) Documents() []knowledge.Document { return ix.docs }
+
+// Passage returns the passage with the given id.
+func (ix *Index) Passage(id string) (Passage, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return Passage{}, false
+	}
+	return ix.passages[i], true
+}
+
+// Path is the folder of a persistent index, "" for one in memory.
+func (ix *Index) Path() string { return ix.path }
+
+// Close releases the bleve index.
+func (ix *Index) Close() error { return ix.bi.Close() }

@@ -1,0 +1,188 @@
+package index
+
+import (
+	"math"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Term is one meaningful word or phrase of a query, after typo correction
+// and synonym expansion.
+type Term struct {
+	// Word is what the person typed, lower-cased.
+	Word string `json:"word"`
+	// Corrected is the vocabulary word used for a typo ("" when none was needed).
+	Corrected string `json:"corrected,omitempty"`
+	// Alternatives are Word (or Corrected) and its synonyms.
+	Alternatives []string `json:"alternatives"`
+	// Known is true when some alternative occurs in the knowledge.
+	Known bool `json:"known"`
+	// Weight is the term's inverse document frequency: rare words weigh more.
+	Weight float64 `json:"weight"`
+
+	stems [][]string // per alternative
+}
+
+// fillerWords carry no topic in a patient's question, though they are not
+// English stop words.
+var fillerWords = map[string]bool{
+	"tell": true, "know": true, "please": true, "explain": true, "like": true,
+	"get": true, "much": true, "many": true, "also": true, "anything": true,
+	"something": true, "thing": true, "things": true, "really": true, "would": true,
+	"could": true, "want": true, "wondering": true, "question": true, "questions": true,
+	"hi": true, "hello": true, "hey": true, "thanks": true, "thank": true, "ok": true,
+	"okay": true, "us": true, "one": true, "someone": true, "anyone": true, "say": true,
+	"mean": true, "means": true, "exactly": true, "kind": true, "kinds": true, "type": true,
+	"types": true, "info": true, "information": true, "let": true, "well": true, "way": true,
+	"usually": true, "typically": true, "generally": true, "normally": true, "common": true,
+	"happen": false, "go": true, "going": true, "actually": true, "maybe": true, "whether": true,
+}
+
+// Analyze turns a person's text into query terms. Nothing in the text is
+// interpreted as query syntax: it is only split into words.
+func (ix *Index) Analyze(text string) []Term {
+	ws := words(text)
+	var terms []Term
+	for i := 0; i < len(ws); {
+		// The longest synonym phrase starting here wins.
+		matched := 0
+		for n := min(ix.syn.longest, len(ws)-i); n >= 2; n-- {
+			phrase := strings.Join(ws[i:i+n], " ")
+			if alts := ix.syn.Lookup(phrase); alts != nil {
+				terms = append(terms, ix.newTerm(phrase, "", alts))
+				matched = n
+				break
+			}
+		}
+		if matched > 0 {
+			i += matched
+			continue
+		}
+		w := ws[i]
+		i++
+		if isStopWord(w) || fillerWords[w] || len([]rune(w)) < 2 {
+			continue
+		}
+		corrected := ""
+		if !ix.vocab.has(w) && ix.syn.Lookup(w) == nil {
+			corrected = ix.vocab.correct(w)
+			if corrected == "" {
+				terms = append(terms, Term{Word: w, Alternatives: []string{w}, Weight: ix.idf(0)})
+				continue
+			}
+		}
+		base := w
+		if corrected != "" && corrected != w {
+			base = corrected
+		} else {
+			corrected = ""
+		}
+		terms = append(terms, ix.newTerm(w, corrected, ix.syn.Lookup(base)))
+	}
+	return dedupeTerms(terms)
+}
+
+func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
+	base := word
+	if corrected != "" {
+		base = corrected
+	}
+	t := Term{Word: word, Corrected: corrected}
+	df := 0
+	for _, alt := range append([]string{base}, synonyms...) {
+		st := stems(alt)
+		if len(st) == 0 {
+			continue
+		}
+		t.Alternatives = append(t.Alternatives, alt)
+		t.stems = append(t.stems, st)
+		d := ix.phraseDF(st)
+		df = max(df, d)
+	}
+	t.Known = df > 0
+	t.Weight = ix.idf(df)
+	return t
+}
+
+// phraseDF estimates how many passages hold every stem of a phrase.
+func (ix *Index) phraseDF(st []string) int {
+	d := math.MaxInt
+	for _, s := range st {
+		d = min(d, ix.df[s])
+	}
+	return d
+}
+
+func (ix *Index) idf(df int) float64 {
+	return math.Log(1 + float64(len(ix.passages))/float64(df+1))
+}
+
+func dedupeTerms(ts []Term) []Term {
+	seen := map[string]bool{}
+	out := ts[:0]
+	for _, t := range ts {
+		k := strings.Join(t.Alternatives, "|")
+		if seen[k] || len(t.Alternatives) == 0 {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// Field boosts: a word in a section heading says more about what a passage
+// answers than the same word in its text.
+const (
+	boostText    = 1.0
+	boostHeading = 2.5
+	boostContext = 0.6
+	boostSynonym = 0.6
+)
+
+// buildQuery makes bleve query objects from analysed terms: per term, a
+// disjunction of its alternatives over the fields (a phrase query for a
+// multi-word alternative); terms are combined in a disjunction, whose
+// coordination factor favours passages that match more of them.
+func buildQuery(terms []Term) query.Query {
+	var top []query.Query
+	for _, t := range terms {
+		var alts []query.Query
+		for i, alt := range t.Alternatives {
+			if i >= len(t.stems) {
+				break
+			}
+			boost := 1.0
+			if i > 0 {
+				boost = boostSynonym
+			}
+			for _, f := range []struct {
+				name  string
+				boost float64
+			}{{fieldText, boostText}, {fieldHeading, boostHeading}, {fieldContext, boostContext}} {
+				var q query.Query
+				if len(t.stems[i]) > 1 {
+					pq := bleve.NewMatchPhraseQuery(alt)
+					pq.SetField(f.name)
+					pq.SetBoost(boost * f.boost)
+					q = pq
+				} else {
+					mq := bleve.NewMatchQuery(alt)
+					mq.SetField(f.name)
+					mq.SetBoost(boost * f.boost)
+					q = mq
+				}
+				alts = append(alts, q)
+			}
+		}
+		if len(alts) > 0 {
+			top = append(top, bleve.NewDisjunctionQuery(alts...))
+		}
+	}
+	if len(top) == 0 {
+		return bleve.NewMatchNoneQuery()
+	}
+	return bleve.NewDisjunctionQuery(top...)
+}

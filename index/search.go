@@ -1,0 +1,86 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Hit is a passage found for a query.
+type Hit struct {
+	Passage
+	// Score is bleve's relevance score.
+	Score float64
+	// Coverage is the share of the query's weight (rare words weigh more)
+	// that the passage, its headings and its context hold: 1 when every
+	// term is found, 0 when none is.
+	Coverage float64
+}
+
+// Result is a ranking with the analysis that produced it.
+type Result struct {
+	Terms []Term
+	Hits  []Hit
+}
+
+// Search ranks passages for a person's text and returns the best k.
+func (ix *Index) Search(ctx context.Context, text string, k int) (Result, error) {
+	terms := ix.Analyze(text)
+	return ix.SearchTerms(ctx, terms, k)
+}
+
+// SearchTerms ranks passages for already analysed terms.
+func (ix *Index) SearchTerms(ctx context.Context, terms []Term, k int) (Result, error) {
+	res := Result{Terms: terms}
+	if k <= 0 {
+		k = 10
+	}
+	req := bleve.NewSearchRequestOptions(buildQuery(terms), k, 0, false)
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return res, fmt.Errorf("index: search: %w", err)
+	}
+	for _, h := range sr.Hits {
+		i, ok := ix.byID[h.ID]
+		if !ok {
+			continue
+		}
+		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
+	}
+	sort.SliceStable(res.Hits, func(a, b int) bool { return res.Hits[a].Score > res.Hits[b].Score })
+	return res, nil
+}
+
+// coverage is the weighted share of terms that passage i holds.
+func (ix *Index) coverage(i int, terms []Term) float64 {
+	var have, total float64
+	for _, t := range terms {
+		total += t.Weight
+		if ix.holds(i, t) {
+			have += t.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return have / total
+}
+
+// holds reports whether passage i holds some alternative of t.
+func (ix *Index) holds(i int, t Term) bool { return holdsTerm(ix.stemSets[i], t) }
+
+// holdsTerm reports whether a set of stems holds some alternative of t.
+func holdsTerm(set map[string]struct{}, t Term) bool {
+alternatives:
+	for _, st := range t.stems {
+		for _, s := range st {
+			if _, ok := set[s]; !ok {
+				continue alternatives
+			}
+		}
+		return true
+	}
+	return false
+}

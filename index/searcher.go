@@ -1,0 +1,136 @@
+package index
+
+import (
+	"context"
+	"strings"
+
+	"github.com/infusionbot/infusionbot/bot"
+)
+
+// Searcher adapts an Index to the bot's Searcher interface.
+type Searcher struct{ *Index }
+
+var _ bot.Searcher = Searcher{}
+
+// Search ranks passages and picks each one's best sentences for the query.
+func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchResult, error) {
+	res, err := s.Index.Search(ctx, text, k)
+	out := bot.SearchResult{}
+	for _, t := range res.Terms {
+		out.Terms = append(out.Terms, bot.SearchTerm{Word: t.Word, Corrected: t.Corrected, Known: t.Known, Weight: t.Weight})
+	}
+	if err != nil {
+		return out, err
+	}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, bot.SearchHit{
+			Passage:      s.botPassage(h.Passage),
+			Score:        h.Score,
+			Coverage:     h.Coverage,
+			TextCoverage: weightedCoverage(stemSet(h.Text), res.Terms),
+			Snippet:      bestSpan(h.Passage, res.Terms),
+		})
+	}
+	return out, nil
+}
+
+func (s Searcher) botPassage(p Passage) bot.Passage {
+	return bot.Passage{
+		ID: p.ID, Cite: p.CitationID(), DocPath: p.DocPath, Title: p.Title, Source: p.Source,
+		Section: p.Section, Kind: string(p.Kind), Text: p.Text, Lead: p.Lead,
+		LeadsList: s.leadsList(p),
+	}
+}
+
+// leadsList reports whether p is the paragraph that introduces a list.
+func (s Searcher) leadsList(p Passage) bool {
+	if p.Kind != KindParagraph || !strings.HasSuffix(p.Text, ":") {
+		return false
+	}
+	i := s.byID[p.ID]
+	return i+1 < len(s.passages) && s.passages[i+1].Kind == KindListItem &&
+		s.passages[i+1].Lead == p.Text && s.passages[i+1].DocPath == p.DocPath
+}
+
+// List returns the items of p's list or table, or of the list p introduces.
+func (s Searcher) List(bp bot.Passage) []bot.Passage {
+	i, ok := s.byID[bp.ID]
+	if !ok {
+		return nil
+	}
+	p := s.passages[i]
+	if p.Kind == KindParagraph {
+		if !s.leadsList(p) {
+			return nil
+		}
+		p = s.passages[i+1]
+		i++
+	}
+	start, end := i, i
+	same := func(q Passage) bool {
+		return q.DocPath == p.DocPath && q.Anchor == p.Anchor && q.Group == p.Group && q.Kind == p.Kind
+	}
+	for start > 0 && same(s.passages[start-1]) {
+		start--
+	}
+	for end+1 < len(s.passages) && same(s.passages[end+1]) {
+		end++
+	}
+	var out []bot.Passage
+	for _, q := range s.passages[start : end+1] {
+		out = append(out, s.botPassage(q))
+	}
+	return out
+}
+
+// Sources lists the documents.
+func (s Searcher) Sources() []bot.Source {
+	var out []bot.Source
+	for _, d := range s.docs {
+		out = append(out, bot.Source{Path: d.Path, Title: d.Title, Source: d.Source, Published: d.Published})
+	}
+	return out
+}
+
+func stemSet(text string) map[string]struct{} {
+	set := map[string]struct{}{}
+	for _, s := range stems(text) {
+		set[s] = struct{}{}
+	}
+	return set
+}
+
+func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
+	var have, total float64
+	for _, t := range terms {
+		total += t.Weight
+		if holdsTerm(set, t) {
+			have += t.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return have / total
+}
+
+// bestSpan picks the sentences of a paragraph that answer the query: the
+// sentence holding most of the query's weight (the earliest on a tie), and
+// the next one too when the best is short. Items and rows are quoted whole.
+func bestSpan(p Passage, terms []Term) string {
+	if p.Kind != KindParagraph || len(p.Text) <= 220 {
+		return p.Text
+	}
+	ss := sentences(p.Text)
+	best, bestCov := 0, -1.0
+	for i, s := range ss {
+		if c := weightedCoverage(stemSet(s), terms); c > bestCov+1e-9 {
+			best, bestCov = i, c
+		}
+	}
+	end := best + 1
+	if len(strings.TrimSpace(ss[best])) < 100 && end < len(ss) {
+		end++
+	}
+	return strings.TrimSpace(strings.Join(ss[best:end], ""))
+}
