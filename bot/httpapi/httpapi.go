@@ -1,0 +1,318 @@
+// Package httpapi is the HTTP front end of infusionbot: health and readiness
+// probes, Prometheus metrics, POST /v1/messages speaking the JSON protocol
+// of `ask --json`, and POST /admin/reload.
+//
+//	GET  /healthz        200 "ok" while the process is alive
+//	GET  /readyz         200 when ready, else 503 {"status":"not ready","problems":[...]}
+//	GET  /metrics        Prometheus text format (when a metrics handler is given)
+//	POST /v1/messages    {"user","text"} -> Response; bearer token when configured
+//	POST /admin/reload   reload the knowledge; only with a token
+//
+// Errors are JSON {"error": "..."} with a text safe to show a client: never a
+// stack, a path or a library error (the reload endpoint, which only the
+// operator can call, is the exception: it shows the article's problem).
+package httpapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"errors"
+	"io"
+	"log/slog"
+	"math"
+	"mime"
+	"net"
+	"net/http"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/keyedlimit"
+	"github.com/infusionbot/infusionbot/internal/logging"
+)
+
+// Reloader rebuilds the knowledge in place; on error the old one keeps
+// serving and the error reads "path:line: problem" for an article's fault.
+type Reloader interface {
+	Reload(ctx context.Context) error
+}
+
+// Observer receives counts for metrics; *metrics.Registry implements it.
+type Observer interface {
+	HTTPRequest(route string, code int)
+	Reload(err error)
+}
+
+// Config configures New. Only Handler is required.
+type Config struct {
+	// Handler answers messages (platform "http", conversation "http:"+user).
+	Handler bot.Handler
+	// Token, when not empty, is required as "Authorization: Bearer <token>"
+	// by /v1/messages and enables /admin/reload.
+	Token string
+	// MaxBodyBytes caps a request body (default 64 KiB).
+	MaxBodyBytes int64
+	// RateLimit is requests per second per client (bearer token, else remote
+	// IP) on /v1/messages and /admin/reload, with bursts of RateBurst
+	// (default twice the rate). 0 turns it off.
+	RateLimit float64
+	RateBurst int
+	// Ready lists what is not ready ("engine: no index", "telegram: not
+	// connected"); nil or an empty list means ready.
+	Ready func() []string
+	// Reloader serves /admin/reload (with a Token only).
+	Reloader Reloader
+	// Metrics serves /metrics; nil means 404.
+	Metrics http.Handler
+	// Observer counts requests and reloads; may be nil.
+	Observer Observer
+	// Logger gets operator detail (errors, panics); never message text.
+	Logger *slog.Logger
+	// Timeout bounds one answer (default 15s).
+	Timeout time.Duration
+}
+
+// Server is the HTTP API; it is an http.Handler.
+type Server struct {
+	cfg      Config
+	mux      *http.ServeMux
+	limiter  *keyedlimit.Limiter
+	tokenSum [32]byte
+	reloadMu sync.Mutex
+}
+
+// New returns the API's handler.
+func New(cfg Config) *Server {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 64 << 10
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 15 * time.Second
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = logging.Discard()
+	}
+	burst := cfg.RateBurst
+	if burst <= 0 {
+		burst = max(1, int(math.Ceil(2*cfg.RateLimit)))
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(),
+		limiter: keyedlimit.New(cfg.RateLimit, burst, 10000, nil)}
+	s.tokenSum = sha256.Sum256([]byte(cfg.Token))
+	s.route("/healthz", s.healthz, http.MethodGet, http.MethodHead)
+	s.route("/readyz", s.readyz, http.MethodGet, http.MethodHead)
+	if cfg.Metrics != nil {
+		s.route("/metrics", cfg.Metrics.ServeHTTP, http.MethodGet, http.MethodHead)
+	}
+	s.route("/v1/messages", s.messages, http.MethodPost)
+	if cfg.Token != "" && cfg.Reloader != nil {
+		s.route("/admin/reload", s.reload, http.MethodPost)
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.count("other", writeError(w, http.StatusNotFound, "not found"))
+	})
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+// route mounts h at path for the given methods, answering others with 405.
+func (s *Server) route(path string, h http.HandlerFunc, methods ...string) {
+	allow := strings.Join(methods, ", ")
+	s.mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+		for _, m := range methods {
+			if r.Method == m {
+				sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
+				h(sw, r)
+				s.count(path, sw.code)
+				return
+			}
+		}
+		w.Header().Set("Allow", allow)
+		s.count(path, writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed; use "+allow))
+	})
+}
+
+func (s *Server) count(route string, code int) {
+	if s.cfg.Observer != nil {
+		s.cfg.Observer.HTTPRequest(route, code)
+	}
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, "ok\n")
+}
+
+// Readiness is the body of /readyz.
+type Readiness struct {
+	Status   string   `json:"status"` // "ready" or "not ready"
+	Problems []string `json:"problems,omitempty"`
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	var problems []string
+	if s.cfg.Ready != nil {
+		problems = s.cfg.Ready()
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if len(problems) > 0 {
+		writeJSON(w, http.StatusServiceUnavailable, Readiness{Status: "not ready", Problems: problems})
+		return
+	}
+	writeJSON(w, http.StatusOK, Readiness{Status: "ready"})
+}
+
+// guard applies the rate limit and the token; it writes the refusal and
+// returns false when the request may not go on.
+func (s *Server) guard(w http.ResponseWriter, r *http.Request) bool {
+	authed := s.authorized(r)
+	key := "ip:" + clientIP(r)
+	if authed && s.cfg.Token != "" {
+		key = "token" // one client per token
+	}
+	if ok, wait := s.limiter.Allow(key); !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		writeError(w, http.StatusTooManyRequests, "too many requests; retry after the time in Retry-After")
+		return false
+	}
+	if !authed {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="infusionbot"`)
+		writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
+		return false
+	}
+	return true
+}
+
+// authorized reports whether the request carries the token (always true
+// without one). The comparison takes the same time whatever the token.
+func (s *Server) authorized(r *http.Request) bool {
+	if s.cfg.Token == "" {
+		return true
+	}
+	h := r.Header.Get("Authorization")
+	scheme, tok, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	sum := sha256.Sum256([]byte(strings.TrimSpace(tok)))
+	return subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1
+}
+
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
+	if !s.guard(w, r) {
+		return
+	}
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || (mt != "application/json" && !strings.HasSuffix(mt, "+json")) {
+			writeError(w, http.StatusUnsupportedMediaType, "send the message as Content-Type: application/json")
+			return
+		}
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body is larger than "+strconv.FormatInt(s.cfg.MaxBodyBytes, 10)+" bytes")
+			return
+		}
+		writeError(w, http.StatusBadRequest, "could not read the request body")
+		return
+	}
+	req, err := DecodeRequest(body)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+	defer cancel()
+	rep, err := s.answer(ctx, bot.Message{Platform: "http", Conversation: "http:" + req.User,
+		User: req.User, Text: req.Text, Time: time.Now()})
+	if err != nil {
+		s.cfg.Logger.Error("answer failed", "platform", "http", "user", logging.HashID("http:"+req.User), "err", err)
+		writeError(w, http.StatusInternalServerError, bot.UserMessage(err))
+		return
+	}
+	writeJSON(w, http.StatusOK, NewResponse(req.User, rep))
+}
+
+// answer calls the handler, turning a panic into an error.
+func (s *Server) answer(ctx context.Context, m bot.Message) (rep bot.Reply, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.cfg.Logger.Error("handler panicked", "panic", p, "stack", string(debug.Stack()))
+			err = &bot.Error{Op: "answer", Err: errors.New("handler panicked")}
+		}
+	}()
+	return s.cfg.Handler.Handle(ctx, m)
+}
+
+// articleProblem matches a reload error that points into an article.
+var articleProblem = regexp.MustCompile(`^[^\s:]+(:\d+)+: `)
+
+// ReloadResult is the body of a successful /admin/reload.
+type ReloadResult struct {
+	Status string `json:"status"`
+}
+
+func (s *Server) reload(w http.ResponseWriter, r *http.Request) {
+	if !s.guard(w, r) {
+		return
+	}
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	err := s.cfg.Reloader.Reload(r.Context())
+	if s.cfg.Observer != nil {
+		s.cfg.Observer.Reload(err)
+	}
+	if err != nil {
+		s.cfg.Logger.Error("reload failed; the previous knowledge keeps serving", "err", err)
+		code := http.StatusInternalServerError
+		if articleProblem.MatchString(err.Error()) {
+			code = http.StatusUnprocessableEntity
+		}
+		writeError(w, code, err.Error())
+		return
+	}
+	s.cfg.Logger.Info("knowledge reloaded", "via", "http")
+	writeJSON(w, http.StatusOK, ReloadResult{Status: "reloaded"})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	WriteJSON(w, v)
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) int {
+	writeJSON(w, code, ErrorResponse{Error: msg})
+	return code
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.code = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
