@@ -3,9 +3,415 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/discord"
+	"github.com/infusionbot/infusionbot/bot/httpapi"
+	"github.com/infusionbot/infusionbot/internal/config"
+	"github.com/infusionbot/infusionbot/internal/logging"
+	"github.com/infusionbot/infusionbot/internal/metrics"
 )
 
+const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR] [--index DIR] [--config FILE]
+       infusionbot serve --check      validate the configuration and knowledge, exit 0/1
+       infusionbot serve --probe URL  exit 0 when URL answers 200 (container HEALTHCHECK)
+
+Runs the HTTP API and every chat adapter whose token is set. Settings come from
+the environment (see docs/operations.md): HTTP_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
+RATE_LIMIT, RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
+LOG_ID_SALT, the CLINIC_* details, and each adapter's token variables.
+SIGHUP reloads the knowledge; SIGTERM or SIGINT stop it gracefully.
+
+flags:
+`
+
+// runServe is `infusionbot serve`.
+//
+// An adapter that stops with an error (a rejected token, say) is logged and
+// makes /readyz fail, but the process keeps serving the HTTP API and the
+// other adapters: a clinic would rather keep the channels that work. Only a
+// failure of the HTTP listener itself ends the process with an error.
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return errors.New("serve: not built yet")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, serveUsage); fs.PrintDefaults() }
+	var ecfg engineConfig
+	ecfg.register(fs)
+	scfg, envErr := config.LoadServe(getenv)
+	scfg.RegisterFlags(fs)
+	check := fs.Bool("check", false, "validate clinic details, settings, adapter configuration and knowledge, then exit 0 (all good) or 1")
+	probe := fs.String("probe", "", "GET `URL` and exit 0 if it answers 200 (for a container HEALTHCHECK)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsageShown
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "infusionbot serve: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsageShown
+	}
+	if *probe != "" {
+		return runProbe(ctx, *probe)
+	}
+	ecfg.Getenv = getenv
+	if *check {
+		return runCheck(ctx, ecfg, scfg, envErr, getenv, stdout)
+	}
+	if err := errors.Join(envErr, scfg.Validate()); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	adapters, adapterErr := configureAdapters(getenv)
+	if adapterErr != nil {
+		return fmt.Errorf("serve: %w", adapterErr)
+	}
+	logger, err := logging.New(stderr, getenv, logging.Options{Secrets: secretsOf(scfg, adapters, getenv)})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	ecfg.Logger = logger
+	return serve(ctx, ecfg, scfg, adapters, logger)
+}
+
+// adapterSpec is one configured chat adapter, not yet started.
+type adapterSpec struct {
+	platform string
+	secrets  []string // never logged
+	// start makes the adapter with the logger and monitor; it returns the
+	// function that runs it, and for webhook adapters the HTTP handler and
+	// path to mount.
+	start func(logger *slog.Logger, mon bot.Monitor) (run func(context.Context, bot.Handler) error, hook http.Handler, hookPath string, err error)
+}
+
+// configureAdapters reads every adapter's configuration from the environment
+// and returns those whose token is set.
+func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
+	var specs []adapterSpec
+	var errs []error
+
+	dcfg, on, err := discord.ConfigFromEnv(getenv)
+	if err != nil {
+		errs = append(errs, err)
+	} else if on {
+		specs = append(specs, adapterSpec{platform: "discord", secrets: []string{dcfg.Token},
+			start: func(logger *slog.Logger, mon bot.Monitor) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
+				dcfg.Logger, dcfg.Monitor = logger, mon
+				a, err := discord.New(dcfg)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				return a.Run, nil, "", nil
+			}})
+	}
+
+	// TELEGRAM: wire bot/telegram here once it is in the tree:
+	//	tcfg, on, err := telegram.ConfigFromEnv(getenv) -> adapterSpec{platform: "telegram",
+	//	secrets: token and webhook secret, start: New(tcfg); in webhook mode return
+	//	a.WebhookHandler(), a.WebhookPath() so serve mounts it on the HTTP server}.
+
+	return specs, errors.Join(errs...)
+}
+
+// secretsOf lists every value the log must never show.
+func secretsOf(scfg config.Serve, adapters []adapterSpec, getenv func(string) string) []string {
+	s := []string{scfg.APIToken, getenv("LOG_ID_SALT")}
+	for _, a := range adapters {
+		s = append(s, a.secrets...)
+	}
+	return s
+}
+
+// status tracks what /readyz reports: each started adapter's connection and
+// whether it stopped, and whether the server is shutting down. It is the
+// adapters' bot.Monitor, passing everything on to the metrics.
+type status struct {
+	bot.Monitor // the metrics registry
+	mu          sync.Mutex
+	connected   map[string]bool
+	stopped     map[string]bool
+	draining    bool
+}
+
+func newStatus(m bot.Monitor) *status {
+	return &status{Monitor: m, connected: map[string]bool{}, stopped: map[string]bool{}}
+}
+
+func (s *status) Connected(platform string, up bool) {
+	s.mu.Lock()
+	s.connected[platform] = up
+	s.mu.Unlock()
+	s.Monitor.Connected(platform, up)
+}
+
+func (s *status) started(platform string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.connected[platform]; !ok {
+		s.connected[platform] = false
+	}
+}
+
+func (s *status) stop(platform string) {
+	s.mu.Lock()
+	s.stopped[platform] = true
+	s.mu.Unlock()
+	s.Monitor.Connected(platform, false)
+}
+
+func (s *status) drain() {
+	s.mu.Lock()
+	s.draining = true
+	s.mu.Unlock()
+}
+
+// problems lists what is not ready, for /readyz.
+func (s *status) problems(engineReady bool) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var p []string
+	if s.draining {
+		p = append(p, "server: shutting down")
+	}
+	if !engineReady {
+		p = append(p, "engine: no knowledge index loaded")
+	}
+	names := make([]string, 0, len(s.connected))
+	for n := range s.connected {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		switch {
+		case s.stopped[n]:
+			p = append(p, n+": stopped with an error (see the log)")
+		case !s.connected[n]:
+			p = append(p, n+": not connected")
+		}
+	}
+	return p
+}
+
+// serve runs the engine, the HTTP server and the adapters until ctx is done.
+func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters []adapterSpec, logger *slog.Logger) error {
+	reg := metrics.NewRegistry()
+	st := newStatus(reg)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+
+	// Listen first, so a taken port fails at once, before the index is built.
+	ln, err := net.Listen("tcp", scfg.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: HTTP_ADDR/--addr: %w", err)
+	}
+	defer ln.Close()
+
+	eng, err := openEngine(ctx, ecfg)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer eng.Close()
+
+	handler := bot.Chain(eng.Handler(), metrics.Middleware(reg), logging.Transcript(logger, scfg.Transcript))
+	api := httpapi.New(httpapi.Config{
+		Handler:      handler,
+		Token:        scfg.APIToken,
+		MaxBodyBytes: scfg.MaxBodyBytes,
+		RateLimit:    scfg.RateLimit,
+		RateBurst:    scfg.Burst(),
+		Ready:        func() []string { return st.problems(eng.Ready()) },
+		Reloader:     eng,
+		Metrics:      reg,
+		Observer:     reg,
+		Logger:       logger.With("component", "httpapi"),
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/", api)
+
+	// Start the adapters. Their Run returns when ctx is done, after finishing
+	// their replies in flight.
+	var wg sync.WaitGroup
+	var names []string
+	for _, a := range adapters {
+		alog := logger.With("adapter", a.platform)
+		run, hook, hookPath, err := a.start(alog, st)
+		if err != nil {
+			alog.Error("adapter not started", "err", err)
+			st.started(a.platform)
+			st.stop(a.platform)
+			continue
+		}
+		if hook != nil {
+			mux.Handle(hookPath, hook)
+		}
+		st.started(a.platform)
+		names = append(names, a.platform)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := run(ctx, handler)
+			if err != nil {
+				alog.Error("adapter stopped; the other channels keep running", "err", err)
+				st.stop(a.platform)
+				return
+			}
+			if ctx.Err() == nil {
+				alog.Warn("adapter returned before shutdown")
+				st.stop(a.platform)
+			}
+		}()
+	}
+
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
+
+	logger.Info("serving", "addr", ln.Addr().String(), "adapters", strings.Join(names, ","),
+		"api_token", scfg.APIToken != "", "rate_limit", scfg.RateLimit, "transcript", scfg.Transcript)
+	if scfg.Transcript {
+		logger.Warn("TRANSCRIPT is on: message text is written to the log")
+	}
+
+	var runErr error
+loop:
+	for {
+		select {
+		case <-ctx.Done():
+			break loop
+		case <-hup:
+			logger.Info("SIGHUP: reloading the knowledge")
+			err := eng.Reload(ctx)
+			reg.Reload(err)
+			if err != nil {
+				logger.Error("reload failed; the previous knowledge keeps serving", "err", err)
+			}
+		case err := <-serveErr:
+			runErr = fmt.Errorf("serve: HTTP server: %w", err)
+			break loop
+		}
+	}
+
+	// Stop taking messages, finish the ones in flight.
+	st.drain()
+	logger.Info("shutting down", "timeout", scfg.ShutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), scfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		logger.Warn("HTTP requests still running at the shutdown timeout were cut off", "err", err)
+		srv.Close()
+	}
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sctx.Done():
+		logger.Warn("adapters still finishing replies at the shutdown timeout")
+	}
+	logger.Info("stopped")
+	return runErr
+}
+
+// runProbe is `serve --probe URL`: a health check for images without curl.
+func runProbe(ctx context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("probe: %w", err)
+	}
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("probe: %s answered %s", url, resp.Status)
+	}
+	return nil
+}
+
+// errCheckFailed is returned by serve --check when something is wrong.
+var errCheckFailed = errors.New("check failed")
+
+// runCheck is `serve --check`: it validates everything serve would use and
+// prints one line per part.
+func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr error, getenv func(string) string, out io.Writer) error {
+	failed := 0
+	report := func(part string, err error, detail string) {
+		if err != nil {
+			failed++
+			fmt.Fprintf(out, "FAIL  %s\n", part)
+			for _, line := range strings.Split(err.Error(), "\n") {
+				fmt.Fprintf(out, "      %s\n", line)
+			}
+			return
+		}
+		fmt.Fprintf(out, "ok    %s%s\n", part, detail)
+	}
+
+	err := errors.Join(envErr, scfg.Validate())
+	_, logErr := logging.New(io.Discard, getenv, logging.Options{})
+	err = errors.Join(err, logErr)
+	report("server settings", err, fmt.Sprintf(": listen %s, API token %s, rate limit %g/s, body limit %d bytes, shutdown %s, transcript %v",
+		scfg.Addr, onOff(scfg.APIToken != ""), scfg.RateLimit, scfg.MaxBodyBytes, scfg.ShutdownTimeout, scfg.Transcript))
+
+	clinic, err := config.LoadClinic(ecfg.ConfigFile, getenv)
+	report("clinic details", err, fmt.Sprintf(": %s, emergency %s, crisis line %s", clinic.Name, clinic.EmergencyNumber, clinic.CrisisLine))
+
+	adapters, err := configureAdapters(getenv)
+	var names []string
+	for _, a := range adapters {
+		names = append(names, a.platform)
+	}
+	detail := ": none enabled (only the HTTP API will run)"
+	if len(names) > 0 {
+		detail = ": " + strings.Join(names, ", ") + " enabled"
+	}
+	report("chat adapters", err, detail)
+
+	ecfg.Logger = logging.Discard()
+	eng, err := openEngine(ctx, ecfg)
+	detail = ""
+	if err == nil {
+		detail = fmt.Sprintf(": %d articles indexed", len(eng.Sources()))
+		eng.Close()
+	}
+	report("knowledge", err, detail)
+
+	if failed > 0 {
+		fmt.Fprintf(out, "%d problem(s) found\n", failed)
+		return fmt.Errorf("%w: %d problem(s)", errCheckFailed, failed)
+	}
+	fmt.Fprintln(out, "all good")
+	return nil
+}
+
+func onOff(b bool) string {
+	if b {
+		return "set"
+	}
+	return "not set"
 }

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/httpapi"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+// startServe runs runServe in the background and waits for /healthz.
+func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuffer, stop func() error) {
+	t.Helper()
+	addr := freeAddr(t)
+	logs = &syncBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, []string{"--addr", addr}, envOf(env), strings.NewReader(""), io.Discard, logs)
+	}()
+	base = "http://" + addr
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get(base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		select {
+		case err := <-done:
+			cancel()
+			t.Fatalf("runServe returned before serving: %v\n%s", err, logs)
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("no /healthz within 30 s\n%s", logs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stop = func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(5 * time.Second):
+			return errors.New("runServe did not return within 5 s of cancellation")
+		}
+	}
+	return base, logs, stop
+}
+
+const testToken = "test-api-token-0123456789"
+
+func TestServeAnswersAndStops(t *testing.T) {
+	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken, "LOG_LEVEL": "debug", "RATE_LIMIT": "0"})
+
+	post := func(auth, body string) (*http.Response, []byte) {
+		req, _ := http.NewRequest(http.MethodPost, base+"/v1/messages", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, b
+	}
+	if resp, _ := post("", `{"user":"patient-42","text":"How long does a ketamine infusion take?"}`); resp.StatusCode != 401 {
+		t.Fatalf("without the token: %d", resp.StatusCode)
+	}
+	resp, body := post("Bearer "+testToken, `{"user":"patient-42","text":"How long does a ketamine infusion take?"}`)
+	if resp.StatusCode != 200 {
+		t.Fatalf("POST /v1/messages: %d %s", resp.StatusCode, body)
+	}
+	var r httpapi.Response
+	if err := json.Unmarshal(body, &r); err != nil || r.User != "patient-42" || r.Intent == "" || r.Text == "" {
+		t.Fatalf("reply %s (%v)", body, err)
+	}
+
+	for path, want := range map[string]string{
+		"/readyz":  `"ready"`,
+		"/metrics": `infusionbot_messages_total{platform="http",intent="` + r.Intent + `"} 1`,
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
+			t.Errorf("GET %s: %d, want %q in\n%s", path, resp.StatusCode, want, b)
+		}
+	}
+
+	if err := stop(); err != nil {
+		t.Fatalf("runServe after cancel: %v\n%s", err, logs)
+	}
+	out := logs.String()
+	for _, secret := range []string{"ketamine infusion take", "patient-42", testToken} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the log holds %q:\n%s", secret, out)
+		}
+	}
+	if !strings.Contains(out, `"msg":"serving"`) || !strings.Contains(out, `"msg":"stopped"`) {
+		t.Errorf("the log lacks the serving/stopped lines:\n%s", out)
+	}
+}
+
+func TestServeSIGHUPReloads(t *testing.T) {
+	base, logs, stop := startServe(t, map[string]string{"RATE_LIMIT": "0"})
+	if err := syscall.Kill(syscall.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(logs.String(), "SIGHUP: reloading") || !strings.Contains(logs.String(), "reload") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no reload logged after SIGHUP:\n%s", logs)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Still answering after the reload.
+	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"u","text":"what is lidocaine?"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("after reload: %d", resp.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServeRejectsBadSettings(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, nil, "SHUTDOWN_TIMEOUT"},
+		{map[string]string{"API_TOKEN": "short"}, nil, "API_TOKEN"},
+		{map[string]string{"LOG_LEVEL": "chatty"}, nil, "LOG_LEVEL"},
+		{nil, []string{"--addr", "nonsense"}, "HTTP_ADDR"},
+	}
+	for _, tt := range tests {
+		err := runServe(context.Background(), tt.args, envOf(tt.env), strings.NewReader(""), io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%v %v: err %v, want one naming %s", tt.env, tt.args, err, tt.want)
+		}
+	}
+	if err := runServe(context.Background(), []string{"extra"}, envOf(nil), nil, io.Discard, io.Discard); !errors.Is(err, errUsageShown) {
+		t.Errorf("stray argument: %v", err)
+	}
+}
+
+func TestServeCheck(t *testing.T) {
+	var out bytes.Buffer
+	err := runServe(context.Background(), []string{"--check"}, envOf(nil), nil, &out, io.Discard)
+	if err != nil || !strings.Contains(out.String(), "all good") {
+		t.Fatalf("check with defaults: %v\n%s", err, out.String())
+	}
+	out.Reset()
+	err = runServe(context.Background(), []string{"--check"}, envOf(map[string]string{
+		"CLINIC_BOOKING_URL": "not a url", "RATE_LIMIT": "fast", "API_TOKEN": "0123456789abcdefXYZ-secret",
+	}), nil, &out, io.Discard)
+	if !errors.Is(err, errCheckFailed) {
+		t.Fatalf("check with bad settings returned %v\n%s", err, out.String())
+	}
+	for _, want := range []string{"FAIL  server settings", "RATE_LIMIT", "FAIL  clinic details", "CLINIC_BOOKING_URL", "ok    knowledge", "2 problem(s)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("check output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "XYZ-secret") {
+		t.Errorf("check prints the token:\n%s", out.String())
+	}
+}
+
+func TestServeProbe(t *testing.T) {
+	code := 200
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(code) }))
+	defer srv.Close()
+	probe := func() error {
+		return runServe(context.Background(), []string{"--probe", srv.URL + "/healthz"}, envOf(nil), nil, io.Discard, io.Discard)
+	}
+	if err := probe(); err != nil {
+		t.Fatalf("probe of a healthy server: %v", err)
+	}
+	code = 503
+	if err := probe(); err == nil || !strings.Contains(err.Error(), "503") {
+		t.Fatalf("probe of an unhealthy server: %v", err)
+	}
+	srv.Close()
+	if err := probe(); err == nil {
+		t.Fatal("probe of a closed port succeeded")
+	}
+}
+
+func TestReadinessProblems(t *testing.T) {
+	st := newStatus(bot.NopMonitor{})
+	if p := st.problems(true); len(p) != 0 {
+		t.Fatalf("nothing started: %v", p)
+	}
+	st.started("discord")
+	st.started("telegram")
+	if p := fmt.Sprint(st.problems(false)); !strings.Contains(p, "engine") || !strings.Contains(p, "discord: not connected") {
+		t.Fatalf("problems %s", p)
+	}
+	st.Connected("discord", true)
+	st.Connected("telegram", true)
+	if p := st.problems(true); len(p) != 0 {
+		t.Fatalf("all connected: %v", p)
+	}
+	st.stop("telegram")
+	if p := fmt.Sprint(st.problems(true)); !strings.Contains(p, "telegram: stopped") {
+		t.Fatalf("a stopped adapter is not reported: %s", p)
+	}
+	st.drain()
+	if p := fmt.Sprint(st.problems(true)); !strings.Contains(p, "shutting down") {
+		t.Fatalf("draining is not reported: %s", p)
+	}
+}
