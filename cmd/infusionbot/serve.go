@@ -27,7 +27,8 @@ import (
 
 const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR] [--index DIR] [--config FILE]
        infusionbot serve --check      validate the configuration and knowledge, exit 0/1
-       infusionbot serve --probe URL  exit 0 when URL answers 200 (container HEALTHCHECK)
+       infusionbot serve --probe URL  exit 0 when URL answers 200 (container HEALTHCHECK);
+                                      a bare path (/healthz) means this server's port on loopback
 
 Runs the HTTP API and every chat adapter whose token is set. Settings come from
 the environment (see docs/operations.md): HTTP_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
@@ -53,7 +54,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	scfg, envErr := config.LoadServe(getenv)
 	scfg.RegisterFlags(fs)
 	check := fs.Bool("check", false, "validate clinic details, settings, adapter configuration and knowledge, then exit 0 (all good) or 1")
-	probe := fs.String("probe", "", "GET `URL` and exit 0 if it answers 200 (for a container HEALTHCHECK)")
+	probe := fs.String("probe", "", "GET `URL` (or a path on this server's loopback port) and exit 0 if it answers 200, for a container HEALTHCHECK")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -66,7 +67,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return errUsageShown
 	}
 	if *probe != "" {
-		return runProbe(ctx, *probe)
+		return runProbe(ctx, probeURL(*probe, scfg.Addr))
 	}
 	ecfg.Getenv = getenv
 	if *check {
@@ -331,6 +332,22 @@ loop:
 	}
 	logger.Info("stopped")
 	return runErr
+}
+
+// probeURL turns a bare path ("/healthz") into a loopback URL on the port
+// the server listens on (HTTP_ADDR or --addr); full URLs are kept.
+func probeURL(target, addr string) string {
+	if !strings.HasPrefix(target, "/") {
+		return target
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return target
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + target
 }
 
 // runProbe is `serve --probe URL`: a health check for images without curl.

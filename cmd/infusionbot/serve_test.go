@@ -245,6 +245,21 @@ func TestServeProbe(t *testing.T) {
 	}
 }
 
+func TestProbeURL(t *testing.T) {
+	tests := []struct{ target, addr, want string }{
+		{"/healthz", ":8080", "http://127.0.0.1:8080/healthz"},
+		{"/healthz", "0.0.0.0:9000", "http://127.0.0.1:9000/healthz"},
+		{"/healthz", "[::]:9000", "http://127.0.0.1:9000/healthz"},
+		{"/readyz", "10.1.2.3:80", "http://10.1.2.3:80/readyz"},
+		{"http://example.test/x", ":8080", "http://example.test/x"},
+	}
+	for _, tt := range tests {
+		if got := probeURL(tt.target, tt.addr); got != tt.want {
+			t.Errorf("probeURL(%q, %q) = %q, want %q", tt.target, tt.addr, got, tt.want)
+		}
+	}
+}
+
 func TestReadinessProblems(t *testing.T) {
 	st := newStatus(bot.NopMonitor{})
 	if p := st.problems(true); len(p) != 0 {
