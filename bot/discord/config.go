@@ -137,9 +137,17 @@ func isSnowflake(s string) bool {
 
 // withDefaults validates cfg and fills in the defaults.
 func (cfg Config) withDefaults() (Config, error) {
-	cfg.Token = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
-	if cfg.Token == "" {
+	words := strings.Fields(cfg.Token)
+	if len(words) > 0 && words[0] == "Bot" {
+		words = words[1:]
+	}
+	switch len(words) {
+	case 0:
 		return cfg, errors.New("discord: no bot token: set " + EnvToken)
+	case 1:
+		cfg.Token = words[0]
+	default:
+		return cfg, errors.New("discord: the bot token contains spaces: check " + EnvToken)
 	}
 	if cfg.ShardCount == 0 {
 		cfg.ShardCount = 1

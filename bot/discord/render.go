@@ -249,24 +249,19 @@ func splitContent(s string, limit int) []string {
 		if cut == 0 { // a character wider than the limit
 			_, cut = utf8.DecodeRuneInString(s)
 		}
-		head := s[:cut]
-		// The text at s[cut:] may itself start with a separator: then head
-		// can end exactly there.
+		// The best place to cut: the last paragraph break, else line break,
+		// else space, in the second half of what fits (a separator right
+		// after the cut counts); failing that the last separator anywhere.
 		at := -1
-		if startsWithSpace(s[cut:]) {
-			at = cut
-		}
-		if at < 0 {
-			for _, sep := range []string{"\n\n", "\n", " "} {
-				if j := strings.LastIndex(head, sep); j > 0 && j >= len(head)/2 {
-					at = j
-					break
-				}
+		for _, sep := range separators {
+			if j := strings.LastIndex(s[:min(len(s), cut+len(sep))], sep); j > 0 && j >= cut/2 {
+				at = j
+				break
 			}
 		}
 		if at < 0 {
-			for _, sep := range []string{"\n\n", "\n", " ", "\t"} {
-				if j := strings.LastIndex(head, sep); j > at {
+			for _, sep := range separators {
+				if j := strings.LastIndex(s[:min(len(s), cut+len(sep))], sep); j > at {
 					at = j
 				}
 			}
@@ -275,7 +270,7 @@ func splitContent(s string, limit int) []string {
 		if at > 0 {
 			piece, s = s[:at], s[at:]
 		} else {
-			piece, s = head, s[cut:]
+			piece, s = s[:cut], s[cut:]
 		}
 		if p := strings.TrimSpace(piece); p != "" {
 			out = append(out, p)
@@ -285,9 +280,7 @@ func splitContent(s string, limit int) []string {
 	return out
 }
 
-func startsWithSpace(s string) bool {
-	return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\n") || strings.HasPrefix(s, "\t")
-}
+var separators = []string{"\n\n", "\n", " ", "\t"}
 
 // escapeMentions defuses @everyone and @here (in any case) by putting a
 // zero-width space after the @, so that the text shows as typed but can
