@@ -1,0 +1,427 @@
+package telegram
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/infusionbot/infusionbot/bot"
+)
+
+// escapeHTML escapes text for Telegram's HTML parse mode, which needs only
+// <, >, & (and " inside attributes) escaped.
+func escapeHTML(s string) string {
+	if !strings.ContainsAny(s, `<>&"`) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// renderReply renders a reply as Telegram HTML: the body, the citations as a
+// numbered list (title — section; the quoted snippet is already in the body),
+// then the handoff line in italics. Every piece of text is escaped.
+func renderReply(r bot.Reply) string {
+	var b strings.Builder
+	body := strings.TrimSpace(r.Body)
+	b.WriteString(escapeHTML(body))
+	if len(r.Citations) > 0 {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString("<b>Sources</b>")
+		for i, c := range r.Citations {
+			b.WriteString("\n")
+			b.WriteString(strconv.Itoa(i + 1))
+			b.WriteString(". ")
+			title := strings.TrimSpace(c.Title)
+			if title == "" {
+				title = strings.TrimSpace(c.Source)
+			}
+			if title == "" {
+				title = "Source"
+			}
+			b.WriteString(escapeHTML(oneLine(title)))
+			if s := strings.TrimSpace(c.Section); s != "" && s != title {
+				b.WriteString(" — ")
+				b.WriteString(escapeHTML(oneLine(s)))
+			}
+		}
+	}
+	if h := strings.TrimSpace(r.Handoff); h != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString("<i>")
+		b.WriteString(escapeHTML(h))
+		b.WriteString("</i>")
+	}
+	if b.Len() == 0 {
+		// Telegram refuses empty messages; never leave the person without an answer.
+		return escapeHTML(bot.DefaultUserError)
+	}
+	return b.String()
+}
+
+// oneLine folds line breaks so that one citation stays one list item.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainText turns HTML produced by renderReply (or a part of it) back into
+// plain text: tags dropped, entities decoded. It is the fallback when
+// Telegram refuses to parse a message's HTML.
+func plainText(s string) string {
+	toks := tokenize(s)
+	var b strings.Builder
+	for _, t := range toks {
+		switch t.kind {
+		case tokTag:
+		case tokEntity:
+			switch s[t.start:t.end] {
+			case "&lt;":
+				b.WriteByte('<')
+			case "&gt;":
+				b.WriteByte('>')
+			case "&amp;":
+				b.WriteByte('&')
+			case "&quot;":
+				b.WriteByte('"')
+			default:
+				b.WriteString(s[t.start:t.end])
+			}
+		default:
+			b.WriteString(s[t.start:t.end])
+		}
+	}
+	return b.String()
+}
+
+// utf16Len counts s in UTF-16 code units, as Telegram measures messages.
+// An invalid byte counts as one unit (it would become U+FFFD).
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+type tokKind uint8
+
+const (
+	tokText   tokKind = iota // one rune of text
+	tokTag                   // <...> or </...>
+	tokEntity                // &name; or &#123;
+)
+
+type token struct {
+	kind       tokKind
+	start, end int // byte offsets
+	units      int // UTF-16 code units
+	name       string
+	closing    bool // for tags: </name>
+}
+
+const (
+	maxTagLen    = 256
+	maxEntityLen = 12
+)
+
+// tokenize splits HTML into runes of text, tags and entities. A '<' or '&'
+// that does not start a well-formed tag or entity is text.
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s))
+	for i := 0; i < len(s); {
+		switch s[i] {
+		case '<':
+			if t, ok := scanTag(s, i); ok {
+				toks = append(toks, t)
+				i = t.end
+				continue
+			}
+		case '&':
+			if t, ok := scanEntity(s, i); ok {
+				toks = append(toks, t)
+				i = t.end
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		u := 1
+		if r >= 0x10000 {
+			u = 2
+		}
+		toks = append(toks, token{kind: tokText, start: i, end: i + size, units: u})
+		i += size
+	}
+	return toks
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func scanTag(s string, i int) (token, bool) {
+	j := i + 1
+	closing := false
+	if j < len(s) && s[j] == '/' {
+		closing = true
+		j++
+	}
+	if j >= len(s) || !isASCIILetter(s[j]) {
+		return token{}, false
+	}
+	ns := j
+	for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '-') {
+		j++
+	}
+	name := strings.ToLower(s[ns:j])
+	for j < len(s) && j-i < maxTagLen {
+		switch s[j] {
+		case '>':
+			if closing && strings.TrimSpace(s[ns+len(name):j]) != "" {
+				return token{}, false
+			}
+			end := j + 1
+			return token{kind: tokTag, start: i, end: end, units: utf16Len(s[i:end]), name: name, closing: closing}, true
+		case '<':
+			return token{}, false
+		}
+		j++
+	}
+	return token{}, false
+}
+
+func scanEntity(s string, i int) (token, bool) {
+	j := i + 1
+	if j < len(s) && s[j] == '#' {
+		j++
+	}
+	ns := j
+	for j < len(s) && j-i < maxEntityLen && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+		j++
+	}
+	if j == ns || j >= len(s) || s[j] != ';' {
+		return token{}, false
+	}
+	return token{kind: tokEntity, start: i, end: j + 1, units: j + 1 - i}, true
+}
+
+// Boundary levels, best first.
+const (
+	cutRune = iota
+	cutWord
+	cutLine
+	cutParagraph
+)
+
+// splitHTML splits Telegram HTML into messages of at most limit UTF-16 code
+// units each (tags and entities included, so the count is conservative). It
+// cuts at the last paragraph break that fits, else the last line break,
+// else the last space, else between two runes — never inside a tag or an
+// entity. Tags open at a cut are closed at the end of the part and reopened
+// at the start of the next, so each part is valid on its own. White space at
+// a cut is dropped; parts holding only white space are not returned.
+func splitHTML(s string, limit int) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if limit < 64 {
+		limit = 64
+	}
+	if utf16Len(s) <= limit {
+		return []string{s}
+	}
+	toks := tokenize(s)
+	var parts []string
+	var stack []token // open tags
+	i := 0
+	for i < len(toks) {
+		// Skip white space at the start of a part.
+		for i < len(toks) && toks[i].kind == tokText && isSpaceByte(s[toks[i].start]) {
+			i++
+		}
+		if i >= len(toks) {
+			break
+		}
+		reopen := openTags(s, stack)
+		if utf16Len(reopen)+closeLen(stack) > limit/4 {
+			// Pathological nesting (never produced by renderReply): stop
+			// tracking tags rather than exceed the limit.
+			stack, reopen = nil, ""
+		}
+		start := i
+		st := append([]token(nil), stack...)
+		n := utf16Len(reopen)
+		var best [cutParagraph + 1]struct {
+			pos   int
+			stack []token
+		}
+		for k := range best {
+			best[k].pos = -1
+		}
+		end, endStack := -1, []token(nil)
+		j := i
+		for ; j < len(toks); j++ {
+			t := toks[j]
+			n += t.units
+			st = applyTag(st, t)
+			if n > limit {
+				break
+			}
+			// A cut after token j: is it allowed, and what level?
+			if n+closeLen(st) > limit {
+				continue
+			}
+			if t.kind == tokTag && !t.closing {
+				continue // never leave an empty element behind
+			}
+			if j+1 < len(toks) && toks[j+1].kind == tokTag && toks[j+1].closing {
+				continue // keep a closing tag with its content
+			}
+			lvl := cutLevel(s, toks, j+1)
+			best[lvl].pos = j + 1
+			best[lvl].stack = append(best[lvl].stack[:0], st...)
+		}
+		if j == len(toks) && n+closeLen(st) <= limit {
+			end, endStack = len(toks), st
+		} else {
+			for lvl := cutParagraph; lvl >= cutRune; lvl-- {
+				if best[lvl].pos > start {
+					end, endStack = best[lvl].pos, best[lvl].stack
+					break
+				}
+			}
+			if end < 0 {
+				// Nothing fits (cannot happen with sane limits): take one token.
+				end, endStack = start+1, applyTag(append([]token(nil), stack...), toks[start])
+			}
+		}
+		var b strings.Builder
+		b.WriteString(reopen)
+		b.WriteString(strings.TrimRightFunc(s[toks[start].start:toks[end-1].end], isSpaceRune))
+		b.WriteString(closeTags(endStack))
+		if p := b.String(); strings.TrimSpace(plainText(p)) != "" || hasNonTag(s, toks[start:end]) {
+			parts = append(parts, p)
+		}
+		stack = endStack
+		i = end
+	}
+	return parts
+}
+
+func hasNonTag(s string, toks []token) bool {
+	for _, t := range toks {
+		if t.kind != tokTag && !(t.kind == tokText && isSpaceByte(s[t.start])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
+
+// cutLevel classifies a cut before token p by the text just before it
+// (tags ignored).
+func cutLevel(s string, toks []token, p int) int {
+	var prev [2]byte
+	got := 0
+	for k := p - 1; k >= 0 && got < 2; k-- {
+		t := toks[k]
+		if t.kind == tokTag {
+			continue
+		}
+		if t.kind == tokEntity || t.end-t.start != 1 {
+			prev[got] = 'x'
+		} else {
+			prev[got] = s[t.start]
+		}
+		got++
+	}
+	// A cut right before white space is as good as one right after it.
+	var next byte
+	for k := p; k < len(toks); k++ {
+		if toks[k].kind == tokTag {
+			continue
+		}
+		if toks[k].kind == tokText && toks[k].end-toks[k].start == 1 {
+			next = s[toks[k].start]
+		}
+		break
+	}
+	switch {
+	case prev[0] == '\n' && prev[1] == '\n', prev[0] == '\n' && next == '\n':
+		return cutParagraph
+	case prev[0] == '\n' || next == '\n':
+		return cutLine
+	case prev[0] == ' ' || next == ' ':
+		return cutWord
+	}
+	return cutRune
+}
+
+// applyTag updates the stack of open tags with token t.
+func applyTag(st []token, t token) []token {
+	if t.kind != tokTag {
+		return st
+	}
+	if !t.closing {
+		return append(st, t)
+	}
+	for k := len(st) - 1; k >= 0; k-- {
+		if st[k].name == t.name {
+			return append(st[:k:k], st[k+1:]...)
+		}
+	}
+	return st
+}
+
+func closeLen(st []token) int {
+	n := 0
+	for _, t := range st {
+		n += len(t.name) + 3
+	}
+	return n
+}
+
+func closeTags(st []token) string {
+	var b strings.Builder
+	for k := len(st) - 1; k >= 0; k-- {
+		b.WriteString("</")
+		b.WriteString(st[k].name)
+		b.WriteString(">")
+	}
+	return b.String()
+}
+
+func openTags(s string, st []token) string {
+	var b strings.Builder
+	for _, t := range st {
+		b.WriteString(s[t.start:t.end])
+	}
+	return b.String()
+}

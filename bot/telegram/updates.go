@@ -1,0 +1,345 @@
+package telegram
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"github.com/infusionbot/infusionbot/bot"
+)
+
+// conversationKey is the bot.Message.Conversation of a chat.
+func conversationKey(chatID int64) string { return "telegram:" + strconv.FormatInt(chatID, 10) }
+
+// dispatch queues the handling of one update on its chat's queue. Updates
+// the adapter does not answer (edits, channel posts, anything without a
+// chat) are dropped here.
+func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Update) {
+	switch {
+	case u.Message != nil:
+		m := u.Message
+		if m.Chat == nil {
+			return
+		}
+		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m) }))
+	case u.CallbackQuery != nil:
+		cq := u.CallbackQuery
+		if cq.ID == "" {
+			return
+		}
+		var chat int64
+		if cq.Message != nil && cq.Message.Chat != nil {
+			chat = cq.Message.Chat.ID
+		}
+		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq) }))
+	}
+}
+
+// guard keeps a panicking handler from taking the process down.
+func (a *Adapter) guard(job func()) func() {
+	return func() {
+		defer func() {
+			if r := recover(); r != nil {
+				a.mon.Error(platform, "panic")
+				a.log.Error("telegram: recovered from a panic while handling an update")
+			}
+		}()
+		job()
+	}
+}
+
+// hasMedia reports whether m carries something other than text.
+func hasMedia(m *tgbotapi.Message) bool {
+	return len(m.Photo) > 0 || m.Sticker != nil || m.Voice != nil || m.Document != nil ||
+		m.Video != nil || m.VideoNote != nil || m.Audio != nil || m.Animation != nil ||
+		m.Contact != nil || m.Location != nil || m.Venue != nil || m.Poll != nil ||
+		m.Dice != nil || m.Game != nil
+}
+
+func (a *Adapter) handleMessage(wctx context.Context, h bot.Handler, m *tgbotapi.Message) {
+	chat := m.Chat
+	if chat.Type == "channel" {
+		return
+	}
+	if m.From != nil && m.From.IsBot {
+		return // other bots, and our own messages
+	}
+	private := chat.Type == "private"
+	if strings.TrimSpace(m.Text) == "" {
+		if private && hasMedia(m) {
+			ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
+			defer cancel()
+			_ = a.send(ctx, chat.ID, private, 0, escapeHTML(textOnlyReply), nil, false)
+		}
+		return
+	}
+	text, addressed := a.normalize(m, private)
+	if !addressed {
+		return
+	}
+	var user string
+	switch {
+	case m.From != nil:
+		user = strconv.FormatInt(m.From.ID, 10)
+	case m.SenderChat != nil:
+		user = "chat:" + strconv.FormatInt(m.SenderChat.ID, 10)
+	}
+	msg := bot.Message{Platform: platform, Conversation: conversationKey(chat.ID), User: user, Text: text}
+	if m.Date > 0 {
+		msg.Time = time.Unix(int64(m.Date), 0)
+	}
+	replyTo := 0
+	if !private {
+		replyTo = m.MessageID
+	}
+	a.answer(wctx, h, chat.ID, private, replyTo, msg)
+}
+
+// normalize returns the text to pass to the handler and whether the
+// message is for the bot: every private message; in groups, commands (not
+// addressed to another bot), replies to the bot and @mentions of it.
+// "/cmd@thisbot args" becomes "/cmd args"; "@thisbot" mentions are removed.
+func (a *Adapter) normalize(m *tgbotapi.Message, private bool) (string, bool) {
+	var me tgbotapi.User
+	if p := a.self.Load(); p != nil {
+		me = *p
+	}
+	t := strings.TrimSpace(m.Text)
+	addressed := private
+	if strings.HasPrefix(t, "/") {
+		word, rest := t, ""
+		if i := strings.IndexAny(t, " \t\n"); i >= 0 {
+			word, rest = t[:i], t[i:]
+		}
+		if at := strings.IndexByte(word, '@'); at >= 0 {
+			if me.UserName == "" || !strings.EqualFold(word[at+1:], me.UserName) {
+				return "", false // a command for another bot
+			}
+			word = word[:at]
+		}
+		t = word + rest
+		addressed = true
+	}
+	if me.UserName != "" {
+		if s, ok := stripMention(t, me.UserName); ok {
+			t, addressed = s, true
+		}
+	}
+	if r := m.ReplyToMessage; r != nil && r.From != nil && me.ID != 0 && r.From.ID == me.ID {
+		addressed = true
+	}
+	return strings.TrimSpace(t), addressed
+}
+
+func usernameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// stripMention removes every "@name" (any case, as a whole word) from s.
+func stripMention(s, name string) (string, bool) {
+	tag := "@" + strings.ToLower(name)
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) || !strings.Contains(lower, tag) {
+		if len(lower) == len(s) {
+			return s, false
+		}
+		// Case folding changed the length (rare scripts): match exactly.
+		lower, tag = s, "@"+name
+	}
+	var b strings.Builder
+	found := false
+	i := 0
+	for {
+		j := strings.Index(lower[i:], tag)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(tag)
+		if (j > 0 && usernameByte(s[j-1])) || (end < len(s) && usernameByte(s[end])) {
+			b.WriteString(s[i:end])
+			i = end
+			continue
+		}
+		b.WriteString(s[i:j])
+		i = end
+		found = true
+	}
+	b.WriteString(s[i:])
+	if !found {
+		return s, false
+	}
+	return strings.Join(strings.Fields(b.String()), " "), true
+}
+
+// answer passes msg to the handler and sends the reply, with "typing" shown
+// meanwhile. Handler errors are shown with bot.UserMessage.
+func (a *Adapter) answer(wctx context.Context, h bot.Handler, chatID int64, private bool, replyTo int, msg bot.Message) {
+	ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
+	defer cancel()
+	stop := a.typing(ctx, chatID)
+	reply, err := h.Handle(ctx, msg)
+	stop()
+	var (
+		html   string
+		kb     *tgbotapi.InlineKeyboardMarkup
+		urgent bool
+	)
+	if err != nil {
+		a.mon.Error(platform, "handler")
+		var be *bot.Error
+		op := ""
+		if errors.As(err, &be) {
+			op = be.Op
+		}
+		a.log.Warn("telegram: the handler failed", "op", op)
+		html = escapeHTML(bot.UserMessage(err))
+	} else {
+		html = renderReply(reply)
+		urgent = reply.Intent.Urgent()
+		if reply.Answered && !urgent {
+			k := feedbackKeyboard()
+			kb = &k
+		}
+	}
+	sctx := ctx
+	if urgent {
+		// Never give up on an emergency or crisis reply for lack of time.
+		var c context.CancelFunc
+		sctx, c = context.WithTimeout(wctx, a.cfg.UrgentTimeout)
+		defer c()
+	}
+	_ = a.send(sctx, chatID, private, replyTo, html, kb, urgent)
+}
+
+// typing shows "typing…" in the chat until stop is called (Telegram shows
+// it for about 5 s, so it is repeated).
+func (a *Adapter) typing(ctx context.Context, chatID int64) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			if _, err := a.apiWith(ctx).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping)); err != nil && ctx.Err() == nil {
+				a.log.Debug("telegram: sendChatAction failed", "error", a.wrap("sendChatAction", err).msg)
+			}
+			if sleep(ctx, 4*time.Second) != nil {
+				return
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+// send sends html to the chat, split into messages within MaxMessageLen,
+// in order and paced; the keyboard goes under the last one.
+func (a *Adapter) send(ctx context.Context, chatID int64, private bool, replyTo int, html string, kb *tgbotapi.InlineKeyboardMarkup, urgent bool) error {
+	parts := splitHTML(html, a.cfg.MaxMessageLen)
+	interval := a.cfg.ChatInterval
+	if !private {
+		interval = a.cfg.GroupInterval
+	}
+	for i, p := range parts {
+		mc := tgbotapi.NewMessage(chatID, p)
+		mc.ParseMode = tgbotapi.ModeHTML
+		mc.DisableWebPagePreview = true
+		if i == 0 && replyTo != 0 {
+			mc.ReplyToMessageID = replyTo
+			mc.AllowSendingWithoutReply = true
+		}
+		if i == len(parts)-1 && kb != nil {
+			mc.ReplyMarkup = *kb
+		}
+		if err := a.pace.wait(ctx, chatID, interval, urgent); err != nil {
+			a.mon.Error(platform, "send")
+			a.log.Warn("telegram: a reply was not sent in time", "part", i+1, "parts", len(parts), "urgent", urgent)
+			return err
+		}
+		_, err := a.call(ctx, "sendMessage", mc, urgent)
+		var e *apiError
+		if errors.As(err, &e) && e.migrateTo != 0 {
+			// The group became a supergroup.
+			chatID, mc.ChatID = e.migrateTo, e.migrateTo
+			_, err = a.call(ctx, "sendMessage", mc, urgent)
+		}
+		if errors.As(err, &e) && e.code == 400 && strings.Contains(strings.ToLower(e.msg), "entit") {
+			// Telegram could not parse the HTML: send the text plain
+			// rather than not at all.
+			mc.ParseMode = ""
+			mc.Text = plainText(p)
+			_, err = a.call(ctx, "sendMessage", mc, urgent)
+		}
+		if err != nil {
+			a.mon.Error(platform, "send")
+			a.log.Warn("telegram: sending a reply failed", "error", a.errText(err), "part", i+1, "parts", len(parts), "urgent", urgent)
+			return err
+		}
+	}
+	return nil
+}
+
+func feedbackKeyboard() tgbotapi.InlineKeyboardMarkup {
+	return tgbotapi.NewInlineKeyboardMarkup(
+		tgbotapi.NewInlineKeyboardRow(
+			tgbotapi.NewInlineKeyboardButtonData("Helpful", cbPrefix+string(bot.FeedbackHelpful)),
+			tgbotapi.NewInlineKeyboardButtonData("Not helpful", cbPrefix+string(bot.FeedbackNotHelpful)),
+		),
+		tgbotapi.NewInlineKeyboardRow(
+			tgbotapi.NewInlineKeyboardButtonData("Talk to the care team", cbPrefix+string(bot.FeedbackCareTeam)),
+		),
+	)
+}
+
+func parseFeedback(data string) (bot.FeedbackKind, bool) {
+	k, ok := strings.CutPrefix(data, cbPrefix)
+	if !ok {
+		return "", false
+	}
+	switch kind := bot.FeedbackKind(k); kind {
+	case bot.FeedbackHelpful, bot.FeedbackNotHelpful, bot.FeedbackCareTeam:
+		return kind, true
+	}
+	return "", false
+}
+
+// handleCallback answers a button press: it is always acknowledged
+// (answerCallbackQuery), counted as feedback, and the care-team button
+// sends /human through the handler and posts the reply.
+func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery) {
+	kind, ok := parseFeedback(cq.Data)
+	text := ""
+	switch kind {
+	case bot.FeedbackHelpful:
+		text = helpfulAnswer
+	case bot.FeedbackNotHelpful:
+		text = notHelpfulAnswer
+	}
+	ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
+	_, err := a.call(ctx, "answerCallbackQuery", tgbotapi.NewCallback(cq.ID, text), false)
+	cancel()
+	if err != nil {
+		a.mon.Error(platform, "callback")
+		a.log.Warn("telegram: answerCallbackQuery failed", "error", a.errText(err))
+	}
+	if !ok {
+		return
+	}
+	a.mon.Feedback(platform, kind)
+	if kind != bot.FeedbackCareTeam || cq.Message == nil || cq.Message.Chat == nil {
+		return
+	}
+	chat := cq.Message.Chat
+	var user string
+	if cq.From != nil {
+		user = strconv.FormatInt(cq.From.ID, 10)
+	}
+	msg := bot.Message{Platform: platform, Conversation: conversationKey(chat.ID), User: user, Text: bot.CommandCareTeam, Time: time.Now()}
+	a.answer(wctx, h, chat.ID, chat.Type == "private", 0, msg)
+}
