@@ -20,6 +20,7 @@ import (
 	"github.com/infusionbot/infusionbot/bot"
 	"github.com/infusionbot/infusionbot/bot/discord"
 	"github.com/infusionbot/infusionbot/bot/httpapi"
+	"github.com/infusionbot/infusionbot/bot/telegram"
 	"github.com/infusionbot/infusionbot/internal/config"
 	"github.com/infusionbot/infusionbot/internal/logging"
 	"github.com/infusionbot/infusionbot/internal/metrics"
@@ -92,10 +93,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 type adapterSpec struct {
 	platform string
 	secrets  []string // never logged
-	// start makes the adapter with the logger and monitor; it returns the
-	// function that runs it, and for webhook adapters the HTTP handler and
-	// path to mount.
-	start func(logger *slog.Logger, mon bot.Monitor) (run func(context.Context, bot.Handler) error, hook http.Handler, hookPath string, err error)
+	// start makes the adapter with the logger, monitor and shutdown timeout;
+	// it returns the function that runs it, and for a webhook adapter the
+	// HTTP handler and the path to mount it at.
+	start func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (run func(context.Context, bot.Handler) error, hook http.Handler, hookPath string, err error)
 }
 
 // configureAdapters reads every adapter's configuration from the environment
@@ -104,13 +105,31 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 	var specs []adapterSpec
 	var errs []error
 
+	tcfg, on, err := telegram.ConfigFromEnv(getenv)
+	if err != nil {
+		errs = append(errs, err)
+	} else if on {
+		specs = append(specs, adapterSpec{platform: "telegram", secrets: []string{tcfg.Token, tcfg.WebhookSecret},
+			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
+				tcfg.Logger, tcfg.Monitor, tcfg.ShutdownTimeout = logger, mon, shutdown
+				a, err := telegram.New(tcfg)
+				if err != nil {
+					return nil, nil, "", err
+				}
+				if a.Webhook() {
+					return a.Run, a.WebhookHandler(), a.WebhookPath(), nil
+				}
+				return a.Run, nil, "", nil
+			}})
+	}
+
 	dcfg, on, err := discord.ConfigFromEnv(getenv)
 	if err != nil {
 		errs = append(errs, err)
 	} else if on {
 		specs = append(specs, adapterSpec{platform: "discord", secrets: []string{dcfg.Token},
-			start: func(logger *slog.Logger, mon bot.Monitor) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
-				dcfg.Logger, dcfg.Monitor = logger, mon
+			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
+				dcfg.Logger, dcfg.Monitor, dcfg.ShutdownTimeout = logger, mon, shutdown
 				a, err := discord.New(dcfg)
 				if err != nil {
 					return nil, nil, "", err
@@ -118,14 +137,11 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 				return a.Run, nil, "", nil
 			}})
 	}
-
-	// TELEGRAM: wire bot/telegram here once it is in the tree:
-	//	tcfg, on, err := telegram.ConfigFromEnv(getenv) -> adapterSpec{platform: "telegram",
-	//	secrets: token and webhook secret, start: New(tcfg); in webhook mode return
-	//	a.WebhookHandler(), a.WebhookPath() so serve mounts it on the HTTP server}.
-
 	return specs, errors.Join(errs...)
 }
+
+// reservedPaths are the HTTP API's own; a webhook may not take them.
+var reservedPaths = map[string]bool{"/": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1/messages": true, "/admin/reload": true}
 
 // secretsOf lists every value the log must never show.
 func secretsOf(scfg config.Serve, adapters []adapterSpec, getenv func(string) string) []string {
@@ -249,7 +265,10 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 	var names []string
 	for _, a := range adapters {
 		alog := logger.With("adapter", a.platform)
-		run, hook, hookPath, err := a.start(alog, st)
+		run, hook, hookPath, err := a.start(alog, st, scfg.ShutdownTimeout)
+		if err == nil && hook != nil && (hookPath == "" || reservedPaths[hookPath]) {
+			err = fmt.Errorf("webhook path %q is taken by the HTTP API; choose another path in the webhook URL", hookPath)
+		}
 		if err != nil {
 			alog.Error("adapter not started", "err", err)
 			st.started(a.platform)
@@ -258,6 +277,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		}
 		if hook != nil {
 			mux.Handle(hookPath, hook)
+			alog.Info("webhook mounted", "path", hookPath)
 		}
 		st.started(a.platform)
 		names = append(names, a.platform)

@@ -284,3 +284,105 @@ func TestReadinessProblems(t *testing.T) {
 		t.Fatalf("draining is not reported: %s", p)
 	}
 }
+
+// fakeTelegram is a Bot API server: getMe answers with a bot, or 401 when
+// reject is set; every other method succeeds.
+func fakeTelegram(t *testing.T, reject bool) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		method := r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
+		switch {
+		case reject:
+			w.WriteHeader(http.StatusUnauthorized)
+			io.WriteString(w, `{"ok":false,"error_code":401,"description":"Unauthorized"}`)
+		case method == "getMe":
+			io.WriteString(w, `{"ok":true,"result":{"id":42,"is_bot":true,"first_name":"Clinic","username":"clinic_bot"}}`)
+		case method == "getUpdates":
+			select {
+			case <-r.Context().Done():
+			case <-time.After(200 * time.Millisecond):
+			}
+			io.WriteString(w, `{"ok":true,"result":[]}`)
+		default:
+			io.WriteString(w, `{"ok":true,"result":true}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+const tgToken = "123456789:AAtest-telegram-token_abcdefghijklmnop"
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err.Error()
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, string(b)
+}
+
+func TestServeMountsTelegramWebhook(t *testing.T) {
+	api := fakeTelegram(t, false)
+	base, logs, stop := startServe(t, map[string]string{
+		"TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": api.URL,
+		"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook", "TELEGRAM_WEBHOOK_SECRET": "hook-secret_123",
+	})
+	waitFor(t, "readiness with telegram connected", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
+	resp, err := http.Post(base+"/telegram/hook", "application/json", strings.NewReader(`{"update_id":1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("webhook without its secret: %d, want 401 from the telegram handler", resp.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if out := logs.String(); strings.Contains(out, "AAtest-telegram") || strings.Contains(out, "hook-secret_123") {
+		t.Fatalf("a secret reached the log:\n%s", out)
+	}
+}
+
+// An adapter that stops with an error fails readiness but the HTTP API keeps
+// answering, and the process still stops cleanly.
+func TestServeKeepsRunningWhenAnAdapterFails(t *testing.T) {
+	api := fakeTelegram(t, true)
+	base, logs, stop := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": api.URL})
+	var body string
+	waitFor(t, "readiness to report the stopped adapter", func() bool {
+		var code int
+		code, body = get(t, base+"/readyz")
+		return code == 503 && strings.Contains(body, "telegram: stopped")
+	})
+	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"u","text":"what is ketamine?"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("HTTP API after the adapter failed: %d", resp.StatusCode)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("runServe: %v", err)
+	}
+	out := logs.String()
+	if !strings.Contains(out, "adapter stopped") || strings.Contains(out, "AAtest-telegram") {
+		t.Fatalf("log should report the stop without the token:\n%s", out)
+	}
+}
