@@ -429,7 +429,19 @@ func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr 
 	}
 	report("chat adapters", err, detail)
 
+	// The knowledge is checked on its own: clinic problems are reported above.
 	ecfg.Logger = logging.Discard()
+	ecfg.ConfigFile = ""
+	clinicEnv := map[string]bool{}
+	for _, k := range config.ClinicEnv() {
+		clinicEnv[k] = true
+	}
+	ecfg.Getenv = func(k string) string {
+		if clinicEnv[k] {
+			return ""
+		}
+		return getenv(k)
+	}
 	eng, err := openEngine(ctx, ecfg)
 	detail = ""
 	if err == nil {
