@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net"
@@ -36,7 +37,6 @@ type Adapter struct {
 	running atomic.Bool
 
 	// Set for the duration of Run.
-	session *discordgo.Session
 	handler bot.Handler
 	replies context.Context // parent of every reply's context; outlives Run's ctx until shutdown
 	dropped chan struct{}   // a Disconnect event happened
@@ -77,7 +77,7 @@ func (a *Adapter) intents() discordgo.Intent {
 // discordgo's own reconnect loop retries forever whatever the close code
 // (so a bad token or a disallowed intent would loop silently), so it is off,
 // and Run reconnects with backoff after looking at why the connection ended.
-func (a *Adapter) newSession() (*discordgo.Session, error) {
+func (a *Adapter) newSession(ctx context.Context) (*discordgo.Session, error) {
 	s, err := discordgo.New("Bot " + a.cfg.Token)
 	if err != nil {
 		return nil, err
@@ -89,7 +89,15 @@ func (a *Adapter) newSession() (*discordgo.Session, error) {
 	// discordgo's retries of 502 responses.
 	s.ShouldRetryOnRateLimit = false
 	s.MaxRestRetries = 2
-	s.Client = a.client
+	// discordgo's own REST calls (GET /gateway in Open) take no context:
+	// they get Run's, so that cancelling Run interrupts them.
+	client := *a.client
+	next := client.Transport
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	client.Transport = &defaultContext{ctx: ctx, next: next}
+	s.Client = &client
 	s.StateEnabled = false
 	// Handlers run on the gateway's reading goroutine, in order; every
 	// handler that does more than bookkeeping starts its own goroutine
@@ -125,14 +133,14 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	}
 	defer a.running.Store(false)
 
-	s, err := a.newSession()
+	s, err := a.newSession(ctx)
 	if err != nil {
 		return fmt.Errorf("discord: %w", err)
 	}
 	replies, cancelReplies := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelReplies()
 	a.mu.Lock()
-	a.session, a.handler, a.replies = s, h, replies
+	a.handler, a.replies = h, replies
 	a.dropped = make(chan struct{}, 1)
 	a.registered, a.closing, a.botID, a.appID = false, false, "", ""
 	a.mu.Unlock()
@@ -398,6 +406,44 @@ func (a *Adapter) ids() (botID, appID string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.botID, a.appID
+}
+
+// ownRequest marks the contexts of the adapter's own REST calls (see rest).
+type ownRequest struct{}
+
+// defaultContext makes discordgo's internal REST calls, which take no
+// context, end when ctx does. The adapter's own calls carry their own
+// context (which outlives Run's ctx while replies finish) and pass as they are.
+type defaultContext struct {
+	ctx  context.Context
+	next http.RoundTripper
+}
+
+func (t *defaultContext) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Context().Value(ownRequest{}) != nil {
+		return t.next.RoundTrip(req)
+	}
+	ctx, cancel := context.WithCancel(req.Context())
+	stop := context.AfterFunc(t.ctx, cancel)
+	resp, err := t.next.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		stop()
+		cancel()
+		return nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, done: func() { stop(); cancel() }}
+	return resp, nil
+}
+
+type cancelOnClose struct {
+	io.ReadCloser
+	done func()
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.done()
+	return err
 }
 
 // trackingDialer dials the gateway's TCP connections and remembers the last

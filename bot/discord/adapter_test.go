@@ -233,6 +233,16 @@ func TestIgnoresOwnAndOtherBotsMessages(t *testing.T) {
 		{"own message flagged as non-bot", messageCreate("8202", "", dmChannelID, user(botUserID, false), "You asked: hello")},
 		{"other bot", messageCreate("8203", guildID, channelID, user("123456", true), "<@"+botUserID+"> hi", user(botUserID, true))},
 		{"no text", messageCreate("8204", guildID, channelID, user(userID, false), "")},
+		{"webhook", func() map[string]any {
+			m := messageCreate("8206", "", dmChannelID, user("123457", false), "hi")
+			m["webhook_id"] = "123458"
+			return m
+		}()},
+		{"system message", func() map[string]any {
+			m := messageCreate("8207", "", dmChannelID, user(userID, false), "pinned")
+			m["type"] = 6
+			return m
+		}()},
 	}
 	for _, tt := range tests {
 		h.fake.dispatch("MESSAGE_CREATE", tt.msg)
@@ -642,14 +652,26 @@ func TestConnectAttemptTimesOut(t *testing.T) {
 
 func TestCancelWhileConnecting(t *testing.T) {
 	t.Parallel()
-	h := startHarness(t, func(f *fakeDiscord, cfg *Config) {
-		f.hangHello = 100
-		cfg.OpenTimeout = time.Minute
-	})
-	time.Sleep(200 * time.Millisecond)
-	err, took := h.stop()
-	if err != nil || took > 2*time.Second {
-		t.Errorf("Run = %v after %v", err, took)
+	tests := []struct {
+		name  string
+		setup func(f *fakeDiscord)
+	}{
+		{"waiting for HELLO", func(f *fakeDiscord) { f.hangHello = 100 }},
+		{"waiting for GET /gateway", func(f *fakeDiscord) { f.hangGateway = true }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := startHarness(t, func(f *fakeDiscord, cfg *Config) {
+				tt.setup(f)
+				cfg.OpenTimeout = time.Minute
+			})
+			time.Sleep(200 * time.Millisecond)
+			err, took := h.stop()
+			if err != nil || took > 2*time.Second {
+				t.Errorf("Run = %v after %v", err, took)
+			}
+		})
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -278,4 +280,18 @@ func TestInteractionUser(t *testing.T) {
 		t.Errorf("stripMention = %q", got)
 	}
 	var _ bot.Adapter = (*Adapter)(nil)
+}
+
+func TestReadmeInviteURL(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	perms := discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks |
+		discordgo.PermissionReadMessageHistory | discordgo.PermissionUseApplicationCommands
+	want := "scope=bot+applications.commands&permissions=" + strconv.FormatInt(int64(perms), 10)
+	if !strings.Contains(string(b), want) {
+		t.Errorf("README.md has no invite URL with %q", want)
+	}
 }

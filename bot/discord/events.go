@@ -105,7 +105,7 @@ func (a *Adapter) render(kind string, r bot.Reply, err error) []outMessage {
 // Message Content intent — every other message in guild channels. It
 // ignores the bot's own messages and other bots'.
 func (a *Adapter) onMessageCreate(s *discordgo.Session, m *discordgo.MessageCreate) {
-	if m.Message == nil || m.Author == nil || m.Author.Bot || m.Author.System {
+	if m.Message == nil || m.Author == nil || m.Author.Bot || m.Author.System || m.WebhookID != "" {
 		return
 	}
 	botID, _ := a.ids()

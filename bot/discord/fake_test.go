@@ -47,6 +47,7 @@ type fakeDiscord struct {
 	closeCode   int            // close every connection with this code after IDENTIFY/RESUME
 	silentConns int            // the first n connections never ACK heartbeats
 	hangHello   int            // the first n connections never send HELLO
+	hangGateway bool           // GET /gateway never answers
 	heartbeatMs int            // the HELLO heartbeat interval
 	limits      map[string]int // path prefix → how many 429s to answer before succeeding
 	retryAfter  float64        // the 429s' retry_after, in seconds
@@ -123,7 +124,15 @@ func (f *fakeDiscord) serveREST(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	retryAfter := f.retryAfter
+	hang := f.hangGateway && r.URL.Path == "/api/v9/gateway"
 	f.mu.Unlock()
+	if hang {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+		return
+	}
 
 	if r.Header.Get("Authorization") != "Bot "+testToken {
 		http.Error(w, `{"message": "401: Unauthorized", "code": 0}`, http.StatusUnauthorized)

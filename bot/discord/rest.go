@@ -60,6 +60,7 @@ func httpClient(cfg Config) (*http.Client, error) {
 // off and this retries at most MaxRateLimitRetries times, waiting at most
 // MaxRateLimitWait each time, and gives up when ctx ends.
 func (a *Adapter) rest(ctx context.Context, call func(opts ...discordgo.RequestOption) error) error {
+	ctx = context.WithValue(ctx, ownRequest{}, true)
 	for attempt := 0; ; attempt++ {
 		err := call(discordgo.WithContext(ctx))
 		var rl *discordgo.RateLimitError
