@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -501,4 +502,30 @@ func TestConcurrentRequests(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkMessages measures the HTTP layer alone (a trivial handler) over
+// loopback: go test -bench Messages -benchtime 20000x ./bot/httpapi
+func BenchmarkMessages(b *testing.B) {
+	srv := httptest.NewServer(New(Config{Handler: &answerer{}}))
+	defer srv.Close()
+	client := srv.Client()
+	client.Transport.(*http.Transport).MaxIdleConnsPerHost = 64
+	var n atomic.Int64
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			body := fmt.Sprintf(`{"user":"u%d","text":"How long does a ketamine infusion take?"}`, n.Add(1))
+			resp, err := client.Post(srv.URL+"/v1/messages", "application/json", strings.NewReader(body))
+			if err != nil {
+				b.Fatal(err)
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				b.Fatalf("status %d", resp.StatusCode)
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "answers/s")
 }
