@@ -12,7 +12,7 @@ type dispatcher struct {
 
 	mu      sync.Mutex
 	chats   map[int64]*chatQueue
-	pending int // jobs queued or running
+	pending int           // jobs queued or running
 	idle    chan struct{} // closed and replaced when pending drops to 0
 }
 

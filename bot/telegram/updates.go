@@ -217,23 +217,34 @@ func (a *Adapter) answer(wctx context.Context, h bot.Handler, chatID int64, priv
 }
 
 // typing shows "typing…" in the chat until stop is called (Telegram shows
-// it for about 5 s, so it is repeated).
+// it for about 5 s, so it is repeated). stop waits for a request in flight,
+// so that the indicator never follows the reply.
 func (a *Adapter) typing(ctx context.Context, chatID int64) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
+	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for {
-			if _, err := a.apiWith(ctx).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping)); err != nil && ctx.Err() == nil {
+			c, cancel := context.WithTimeout(ctx, 5*time.Second)
+			_, err := a.apiWith(c).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping))
+			cancel()
+			if err != nil && ctx.Err() == nil {
 				a.log.Debug("telegram: sendChatAction failed", "error", a.wrap("sendChatAction", err).msg)
 			}
-			if sleep(ctx, 4*time.Second) != nil {
+			t := time.NewTimer(4 * time.Second)
+			select {
+			case <-t.C:
+			case <-quit:
+				t.Stop()
+				return
+			case <-ctx.Done():
+				t.Stop()
 				return
 			}
 		}
 	}()
 	return func() {
-		cancel()
+		close(quit)
 		<-done
 	}
 }
