@@ -52,34 +52,34 @@ type quote struct {
 
 // answerQuestion searches the articles and builds a cited answer, or says
 // that the articles don't cover the question.
-func (rt *Router) answerQuestion(ctx context.Context, question string) (Reply, []SearchTerm, error) {
+func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question string) (Reply, error) {
 	cfg := rt.answer
-	res, err := rt.searcher.Search(ctx, question, cfg.Candidates)
+	res, err := s.Search(ctx, question, cfg.Candidates)
 	if err != nil {
-		return Reply{}, nil, err
+		return Reply{}, err
 	}
 	if len(res.Terms) == 0 {
-		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, res.Terms, nil
+		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
 	}
 	known := false
 	for _, t := range res.Terms {
 		known = known || t.Known
 	}
 	if !known {
-		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, res.Terms, nil
+		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, nil
 	}
 	if len(res.Hits) == 0 || res.Hits[0].Coverage < cfg.MinCoverage {
-		return rt.notFound(), res.Terms, nil
+		return rt.notFound(), nil
 	}
 	top := res.Hits[0]
 	var quotes []quote
 	used := map[string]bool{} // passage ids already quoted
 	add := func(h SearchHit) {
-		q := rt.quoteFor(h)
+		q := rt.quoteFor(s, h)
 		ids := []string{h.ID}
 		if q.list {
 			ids = nil
-			for _, p := range rt.searcher.List(h.Passage) {
+			for _, p := range s.List(h.Passage) {
 				ids = append(ids, p.ID)
 			}
 			if h.LeadsList {
@@ -111,17 +111,17 @@ func (rt *Router) answerQuestion(ctx context.Context, question string) (Reply, [
 		}
 		add(h)
 	}
-	return rt.compose(quotes), res.Terms, nil
+	return rt.compose(quotes), nil
 }
 
 // quoteFor decides how much of a hit to quote: a list item whose own words
 // barely match (the question is about its heading: "what are the side
 // effects?") is quoted with its whole list; other hits by their best sentences.
-func (rt *Router) quoteFor(h SearchHit) quote {
+func (rt *Router) quoteFor(s Searcher, h SearchHit) quote {
 	q := quote{p: h.Passage, snippet: h.Snippet, show: h.Snippet, score: h.Score}
 	wholeList := h.LeadsList || (h.Kind == "item" && h.TextCoverage < 0.5*h.Coverage)
 	if wholeList {
-		items := rt.searcher.List(h.Passage)
+		items := s.List(h.Passage)
 		if len(items) > 0 {
 			lead := items[0].Lead
 			var b strings.Builder

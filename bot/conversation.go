@@ -75,8 +75,11 @@ type conversations struct {
 	now   func() time.Time
 }
 
-func newConversations(ttl time.Duration, limit int) *conversations {
-	return &conversations{ttl: ttl, limit: limit, m: map[string]*conversation{}, now: time.Now}
+func newConversations(ttl time.Duration, limit int, now func() time.Time) *conversations {
+	if now == nil {
+		now = time.Now
+	}
+	return &conversations{ttl: ttl, limit: limit, m: map[string]*conversation{}, now: now}
 }
 
 func (cs *conversations) get(key string) (conversation, bool) {

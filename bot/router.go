@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,18 +17,20 @@ type RouterConfig struct {
 	// MaxConversations bounds the remembered conversations (default 100,000).
 	MaxConversations int
 	Answer           AnswerConfig
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
 }
 
 // Router decides what a message is and answers it: safety rules first
 // (emergency, crisis), then the other intents, then a search of the articles.
 // It is a Handler, like http.ServeMux is an http.Handler.
 type Router struct {
-	searcher Searcher
-	rules    *Rules
-	replies  *Replies
-	topics   *topicList
-	convs    *conversations
-	answer   AnswerConfig
+	current atomic.Pointer[searcherBox]
+	rules   *Rules
+	replies *Replies
+	topics  *topicList
+	convs   *conversations
+	answer  AnswerConfig
 }
 
 // NewRouter makes a Router answering from s.
@@ -51,15 +54,25 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	if cfg.MaxConversations == 0 {
 		cfg.MaxConversations = 100_000
 	}
-	return &Router{
-		searcher: s,
-		rules:    cfg.Rules,
-		replies:  cfg.Replies,
-		topics:   parseTopics(defaultTopics),
-		convs:    newConversations(cfg.ConversationTTL, cfg.MaxConversations),
-		answer:   cfg.Answer.withDefaults(),
-	}, nil
+	rt := &Router{
+		rules:   cfg.Rules,
+		replies: cfg.Replies,
+		topics:  parseTopics(defaultTopics),
+		convs:   newConversations(cfg.ConversationTTL, cfg.MaxConversations, cfg.Now),
+		answer:  cfg.Answer.withDefaults(),
+	}
+	rt.SetSearcher(s)
+	return rt, nil
 }
+
+type searcherBox struct{ Searcher }
+
+// SetSearcher swaps the searcher in place, for example after the knowledge
+// was reloaded: messages already being answered finish with the old one,
+// and conversations keep their follow-up context.
+func (rt *Router) SetSearcher(s Searcher) { rt.current.Store(&searcherBox{s}) }
+
+func (rt *Router) searcher() Searcher { return rt.current.Load().Searcher }
 
 // Handle answers one message.
 func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
@@ -76,7 +89,7 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	}
 	prev, _ := rt.convs.get(key)
 	question := rt.topics.resolveFollowUp(text, prev)
-	reply, terms, err := rt.answerQuestion(ctx, question)
+	reply, err := rt.answerQuestion(ctx, rt.searcher(), question)
 	if err != nil {
 		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
 	}
@@ -87,7 +100,6 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		}
 		rt.convs.put(key, conversation{question: question, topics: topics})
 	}
-	_ = terms
 	return reply, nil
 }
 
@@ -105,7 +117,7 @@ func (rt *Router) canned(section string) Reply {
 func (rt *Router) sourcesText() string {
 	var b strings.Builder
 	b.WriteString(rt.replies.Get("sources"))
-	for i, s := range rt.searcher.Sources() {
+	for i, s := range rt.searcher().Sources() {
 		b.WriteString("\n" + itoa(i+1) + ". " + s.Title)
 		if s.Source != "" {
 			b.WriteString(" (" + s.Source)

@@ -37,7 +37,10 @@ func (ix *Index) SearchTerms(ctx context.Context, terms []Term, k int) (Result, 
 	if k <= 0 {
 		k = 10
 	}
-	req := bleve.NewSearchRequestOptions(buildQuery(terms), k, 0, false)
+	// bleve ranks the candidates; the ones that hold more of the question
+	// (coverage) then move up, since a passage that repeats one common word
+	// must not beat one that holds every word of the question.
+	req := bleve.NewSearchRequestOptions(buildQuery(terms), max(4*k, 50), 0, false)
 	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
@@ -47,9 +50,13 @@ func (ix *Index) SearchTerms(ctx context.Context, terms []Term, k int) (Result, 
 		if !ok {
 			continue
 		}
-		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
+		cov := ix.coverage(i, terms)
+		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score * cov * cov, Coverage: cov})
 	}
 	sort.SliceStable(res.Hits, func(a, b int) bool { return res.Hits[a].Score > res.Hits[b].Score })
+	if len(res.Hits) > k {
+		res.Hits = res.Hits[:k]
+	}
 	return res, nil
 }
 
