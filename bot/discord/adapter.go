@@ -153,10 +153,10 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		"read_messages", a.cfg.ReadMessages, "guild_commands", a.cfg.GuildID != "")
 
 	err = a.supervise(ctx, s)
-	a.shutdown(s, cancelReplies)
 	if err != nil {
 		a.log.Error(err.Error())
 	}
+	a.shutdown(s, cancelReplies)
 	return err
 }
 

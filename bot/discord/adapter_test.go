@@ -708,6 +708,26 @@ func TestCancelFinishesInFlightReplies(t *testing.T) {
 	}
 }
 
+func TestShutdownCancelsStuckReplies(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, func(f *fakeDiscord, cfg *Config) { cfg.ShutdownTimeout = 200 * time.Millisecond })
+	h.fake.waitConns(1)
+	h.fake.dispatch("MESSAGE_CREATE", messageCreate("9301", "", dmChannelID, user(userID, false), "panic"))
+	h.fake.dispatch("MESSAGE_CREATE", messageCreate("9302", "", dmChannelID, user(userID, false), "block"))
+	deadline := time.Now().Add(5 * time.Second)
+	for len(h.core.messages()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	err, took := h.stop()
+	if err != nil || took > 3*time.Second {
+		t.Errorf("Run = %v after %v", err, took)
+	}
+	_, _, errs, _ := h.mon.snapshot()
+	if errs["panic"] != 1 {
+		t.Errorf("errors = %v, want the panic counted", errs)
+	}
+}
+
 func TestRunTwice(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, nil)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -290,8 +291,8 @@ func (f *fakeDiscord) requests() []restReq {
 	return append([]restReq(nil), f.reqs...)
 }
 
-// waitReq waits for the first REST request (in order) matching method and
-// path prefix after skipping `skip` earlier matches.
+// waitReqN waits until n REST requests match method and path prefix, and
+// returns them in order.
 func (f *fakeDiscord) waitReqN(method, pathPrefix string, n int) []restReq {
 	f.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
@@ -464,6 +465,11 @@ func (c *fakeCore) Handle(ctx context.Context, m bot.Message) (bot.Reply, error)
 		return bot.Reply{Intent: bot.IntentHelp, Body: "Ask me about IV lidocaine or ketamine infusions."}, nil
 	case strings.Contains(t, "chest pain"):
 		return bot.Reply{Intent: bot.IntentEmergency, Body: emergencyBody, Handoff: "Call 911."}, nil
+	case t == "block":
+		<-ctx.Done()
+		return bot.Reply{}, ctx.Err()
+	case t == "panic":
+		panic("the core panicked")
 	case strings.Contains(t, "fail"):
 		return bot.Reply{}, &bot.Error{User: failUserText, Op: "search", Err: fmt.Errorf("index closed")}
 	case strings.Contains(t, "long version"):
@@ -556,6 +562,9 @@ func (h *harness) stop() (error, time.Duration) {
 func (h *harness) checkLog() {
 	h.t.Helper()
 	log := h.logs.String()
+	if os.Getenv("DISCORD_TEST_LOGS") != "" {
+		h.t.Logf("adapter log:\n%s", log)
+	}
 	for _, secret := range []string{testToken, userID, channelID, dmChannelID, "lidocaine?", "everyone", "chest pain", "itok-"} {
 		if strings.Contains(log, secret) {
 			h.t.Errorf("the log contains %q:\n%s", secret, log)
