@@ -187,6 +187,9 @@ func (a *Adapter) supervise(ctx context.Context, s *discordgo.Session) error {
 		}
 		if err == nil {
 			a.log.Info("discord: connected")
+		} else {
+			// The drop that woke the loop was stale: the connection is up.
+			a.mon.Connected(platform, true)
 		}
 		a.registerCommands(ctx, s)
 
