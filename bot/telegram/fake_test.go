@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -248,7 +247,9 @@ func privateChat(id int64) map[string]any { return map[string]any{"id": id, "typ
 func groupChat(id int64) map[string]any {
 	return map[string]any{"id": id, "type": "supergroup", "title": "Clinic group"}
 }
-func user(id int64) map[string]any { return map[string]any{"id": id, "is_bot": false, "first_name": "Pat"} }
+func user(id int64) map[string]any {
+	return map[string]any{"id": id, "is_bot": false, "first_name": "Pat"}
+}
 
 func textMessage(chat map[string]any, from int64, text string) map[string]any {
 	m := map[string]any{"message_id": 10, "date": time.Now().Unix(), "chat": chat, "from": user(from), "text": text}
@@ -281,5 +282,3 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
-
-var _ = context.Background

@@ -196,6 +196,9 @@ func scanTag(s string, i int) (token, bool) {
 	for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '-') {
 		j++
 	}
+	if j-ns > 32 {
+		return token{}, false
+	}
 	name := strings.ToLower(s[ns:j])
 	for j < len(s) && j-i < maxTagLen {
 		switch s[j] {
@@ -273,58 +276,61 @@ func splitHTML(s string, limit int) []string {
 			stack, reopen = nil, ""
 		}
 		start := i
+		tagBudget := limit / 4
 		st := append([]token(nil), stack...)
+		cl := closeLen(st)
 		n := utf16Len(reopen)
-		var best [cutParagraph + 1]struct {
-			pos   int
-			stack []token
-		}
-		for k := range best {
-			best[k].pos = -1
-		}
-		end, endStack := -1, []token(nil)
+		best := [cutParagraph + 1]int{-1, -1, -1, -1}
+		anyFit := -1
 		j := i
 		for ; j < len(toks); j++ {
 			t := toks[j]
 			n += t.units
-			st = applyTag(st, t)
 			if n > limit {
 				break
 			}
-			// A cut after token j: is it allowed, and what level?
-			if n+closeLen(st) > limit {
+			st, cl = applyTag(st, cl, t, tagBudget)
+			// A cut after token j: does it fit, is it a good place, and how good?
+			if n+cl > limit {
 				continue
 			}
+			anyFit = j + 1
 			if t.kind == tokTag && !t.closing {
 				continue // never leave an empty element behind
 			}
 			if j+1 < len(toks) && toks[j+1].kind == tokTag && toks[j+1].closing {
 				continue // keep a closing tag with its content
 			}
-			lvl := cutLevel(s, toks, j+1)
-			best[lvl].pos = j + 1
-			best[lvl].stack = append(best[lvl].stack[:0], st...)
+			best[cutLevel(s, toks, j+1)] = j + 1
 		}
-		if j == len(toks) && n+closeLen(st) <= limit {
-			end, endStack = len(toks), st
+		end := -1
+		if j == len(toks) && n+cl <= limit {
+			end = len(toks)
 		} else {
 			for lvl := cutParagraph; lvl >= cutRune; lvl-- {
-				if best[lvl].pos > start {
-					end, endStack = best[lvl].pos, best[lvl].stack
+				if best[lvl] > start {
+					end = best[lvl]
 					break
 				}
 			}
+			if end < 0 && anyFit > start {
+				end = anyFit
+			}
 			if end < 0 {
 				// Nothing fits (cannot happen with sane limits): take one token.
-				end, endStack = start+1, applyTag(append([]token(nil), stack...), toks[start])
+				end = start + 1
 			}
+		}
+		endStack, ecl := append([]token(nil), stack...), closeLen(stack)
+		for _, t := range toks[start:end] {
+			endStack, ecl = applyTag(endStack, ecl, t, tagBudget)
 		}
 		var b strings.Builder
 		b.WriteString(reopen)
 		b.WriteString(strings.TrimRightFunc(s[toks[start].start:toks[end-1].end], isSpaceRune))
 		b.WriteString(closeTags(endStack))
-		if p := b.String(); strings.TrimSpace(plainText(p)) != "" || hasNonTag(s, toks[start:end]) {
-			parts = append(parts, p)
+		if hasNonTag(s, toks[start:end]) {
+			parts = append(parts, b.String())
 		}
 		stack = endStack
 		i = end
@@ -350,7 +356,7 @@ func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r =
 func cutLevel(s string, toks []token, p int) int {
 	var prev [2]byte
 	got := 0
-	for k := p - 1; k >= 0 && got < 2; k-- {
+	for k := p - 1; k >= 0 && k >= p-64 && got < 2; k-- {
 		t := toks[k]
 		if t.kind == tokTag {
 			continue
@@ -364,7 +370,7 @@ func cutLevel(s string, toks []token, p int) int {
 	}
 	// A cut right before white space is as good as one right after it.
 	var next byte
-	for k := p; k < len(toks); k++ {
+	for k := p; k < len(toks) && k < p+64; k++ {
 		if toks[k].kind == tokTag {
 			continue
 		}
@@ -384,20 +390,26 @@ func cutLevel(s string, toks []token, p int) int {
 	return cutRune
 }
 
-// applyTag updates the stack of open tags with token t.
-func applyTag(st []token, t token) []token {
+// applyTag updates the stack of open tags (and the length of the tags that
+// close them) with token t. An opening tag whose closing would take the
+// closing tags beyond budget is not tracked (only pathological nesting,
+// never produced by renderReply, gets there).
+func applyTag(st []token, cl int, t token, budget int) ([]token, int) {
 	if t.kind != tokTag {
-		return st
+		return st, cl
 	}
 	if !t.closing {
-		return append(st, t)
+		if c := len(t.name) + 3; cl+c <= budget {
+			return append(st, t), cl + c
+		}
+		return st, cl
 	}
 	for k := len(st) - 1; k >= 0; k-- {
 		if st[k].name == t.name {
-			return append(st[:k:k], st[k+1:]...)
+			return append(st[:k:k], st[k+1:]...), cl - len(t.name) - 3
 		}
 	}
-	return st
+	return st, cl
 }
 
 func closeLen(st []token) int {

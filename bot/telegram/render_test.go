@@ -181,16 +181,17 @@ func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func FuzzSplitHTML(f *testing.F) {
 	f.Add("How long does it take?", "Ketamine & you", "Duration", "Consult your provider.", 4096)
-	f.Add(strings.Repeat("a <b>b</b> &amp; \n\n", 500), "t", "s", "h", 300)
-	f.Add(strings.Repeat("💉", 3000), "<i>", "</b>", strings.Repeat("x", 5000), 4096)
+	f.Add(strings.Repeat("a <b>b</b> &amp; \n\n", 20), "t", "s", "h", 100)
+	f.Add(strings.Repeat("💉", 100), "<i>", "</b>", strings.Repeat("x", 200), 80)
 	f.Add("\xff\xfe<&>\"'", "&lt;", "&#x1F489;", "\n\n\n", 64)
 	f.Fuzz(func(t *testing.T, body, title, section, handoff string, limit int) {
 		if limit < 0 {
 			limit = -limit
 		}
-		limit = 64 + limit%5000
-		if limit > 4096 {
-			limit = 4096
+		// Small limits exercise the cuts with small inputs (large inputs
+		// make the fuzzer slow); the splitter's logic does not depend on it.
+		if limit != 4096 {
+			limit = 64 + limit%1024
 		}
 		html := renderReply(bot.Reply{Body: body, Citations: []bot.Citation{{Title: title, Section: section}}, Handoff: handoff})
 		if err := checkBalanced(html); err != nil {

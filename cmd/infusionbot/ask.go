@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/httpapi"
+)
+
+// runAsk answers one question, or with --json speaks the batch protocol:
+// JSON Lines {"user","text"} in, one reply object per line out, in order.
+func runAsk(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ec engineConfig
+	ec.register(fs)
+	asJSON := fs.Bool("json", false, "read JSON Lines {\"user\",\"text\"} on stdin and write one JSON reply per line")
+	if err := fs.Parse(args); err != nil {
+		return errUsageShown
+	}
+	ec.Getenv = getenv
+	question := strings.Join(fs.Args(), " ")
+	if !*asJSON && strings.TrimSpace(question) == "" {
+		fmt.Fprintln(stderr, "usage: infusionbot ask \"question\"   or   infusionbot ask --json < messages.jsonl")
+		return errUsageShown
+	}
+	e, err := openEngine(ctx, ec)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	h := e.Handler()
+	if !*asJSON {
+		reply, err := h.Handle(ctx, bot.Message{Platform: "cli", Conversation: "cli:ask", User: "cli", Text: question})
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(stdout, reply.Text())
+		return err
+	}
+	return askBatch(ctx, h, stdin, stdout)
+}
+
+// askBatch answers JSON Lines. A line that is not a request object still
+// gets exactly one output line, an error object, so replies stay in step.
+func askBatch(ctx context.Context, h bot.Handler, stdin io.Reader, stdout io.Writer) error {
+	in := bufio.NewReaderSize(stdin, 64*1024)
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	for n := 1; ; n++ {
+		line, err := readFullLine(in)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(line) == "" {
+			n--
+			continue
+		}
+		var v any
+		req, derr := decodeAskLine(line)
+		if derr != nil {
+			v = httpapi.ErrorResponse{Error: fmt.Sprintf("line %d: %v", n, derr)}
+		} else {
+			reply, err := h.Handle(ctx, bot.Message{Platform: "cli", Conversation: "cli:" + req.User, User: req.User, Text: req.Text})
+			if err != nil {
+				reply = bot.Reply{Intent: bot.IntentQuestion, Body: bot.UserMessage(err)}
+			}
+			v = httpapi.NewResponse(req.User, reply)
+		}
+		if err := httpapi.WriteJSON(out, v); err != nil {
+			return err
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+	}
+}
+
+func decodeAskLine(line string) (httpapi.Request, error) {
+	if !utf8.ValidString(line) {
+		return httpapi.Request{}, errors.New("not valid UTF-8")
+	}
+	var req httpapi.Request
+	if err := json.Unmarshal([]byte(line), &req); err != nil {
+		return req, errors.New(`not a JSON object {"user": "...", "text": "..."}`)
+	}
+	return req, nil
+}
+
+// readFullLine reads one line of any length.
+func readFullLine(r *bufio.Reader) (string, error) {
+	var b strings.Builder
+	for {
+		chunk, err := r.ReadSlice('\n')
+		b.Write(chunk)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil && (b.Len() == 0 || !errors.Is(err, io.EOF)) {
+			return "", err
+		}
+		return strings.TrimRight(b.String(), "\r\n"), nil
+	}
+}

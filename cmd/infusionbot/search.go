@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/infusionbot/infusionbot/bot/httpapi"
+	"github.com/infusionbot/infusionbot/index"
+)
+
+// searchHit is one line of `search --json`'s ranking.
+type searchHit struct {
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	Section string  `json:"section"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+}
+
+type searchResult struct {
+	Query string       `json:"query"`
+	Terms []index.Term `json:"terms"`
+	Hits  []searchHit  `json:"hits"`
+	Error string       `json:"error,omitempty"`
+}
+
+// runSearch prints the raw ranking of passages, for staff tuning articles.
+func runSearch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var ec engineConfig
+	ec.register(fs)
+	asJSON := fs.Bool("json", false, "JSON output; with no query, read {\"text\"} lines on stdin")
+	k := fs.Int("k", 5, "how many passages to show")
+	if err := fs.Parse(args); err != nil {
+		return errUsageShown
+	}
+	ec.Getenv = getenv
+	q := strings.Join(fs.Args(), " ")
+	if q == "" && !*asJSON {
+		fmt.Fprintln(stderr, "usage: infusionbot search [-k N] \"query\"   or   infusionbot search --json < queries.jsonl")
+		return errUsageShown
+	}
+	if *k < 1 || *k > 1000 {
+		return fmt.Errorf("search: -k must be between 1 and 1000")
+	}
+	ix, err := ec.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	rank := func(q string) (searchResult, error) {
+		res, err := ix.Search(ctx, q, *k)
+		out := searchResult{Query: q, Terms: res.Terms, Hits: []searchHit{}}
+		for _, h := range res.Hits {
+			out.Hits = append(out.Hits, searchHit{ID: h.ID, Title: h.Title, Section: h.Section, Snippet: h.Text, Score: h.Score})
+		}
+		return out, err
+	}
+	if q != "" {
+		res, err := rank(q)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return httpapi.WriteJSON(stdout, res)
+		}
+		printRanking(stdout, res)
+		return nil
+	}
+	in := bufio.NewReaderSize(stdin, 64*1024)
+	for {
+		line, err := readFullLine(in)
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var req struct {
+			Text string `json:"text"`
+		}
+		var res searchResult
+		if err := json.Unmarshal([]byte(line), &req); err != nil {
+			res = searchResult{Hits: []searchHit{}, Error: `not a JSON object {"text": "..."}`}
+		} else if res, err = rank(req.Text); err != nil {
+			return err
+		}
+		if err := httpapi.WriteJSON(stdout, res); err != nil {
+			return err
+		}
+	}
+}
+
+func printRanking(w io.Writer, res searchResult) {
+	var terms []string
+	for _, t := range res.Terms {
+		s := t.Word
+		if t.Corrected != "" {
+			s += "→" + t.Corrected
+		}
+		if !t.Known {
+			s += "(unknown)"
+		}
+		terms = append(terms, s)
+	}
+	fmt.Fprintf(w, "terms: %s\n", strings.Join(terms, ", "))
+	for i, h := range res.Hits {
+		fmt.Fprintf(w, "\n%2d. %.3f  %s\n    %s — %s\n    %s\n", i+1, h.Score, h.ID, h.Title, h.Section, h.Snippet)
+	}
+}
