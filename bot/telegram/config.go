@@ -66,9 +66,9 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// MaxWorkers bounds how many chats are answered at once. Default 16.
 	MaxWorkers int
-	// MaxQueue bounds the updates waiting to be handled. In webhook mode a
-	// request beyond it is answered 503 (Telegram retries it later); in
-	// polling mode it bounds one batch. Default 1000.
+	// MaxQueue bounds the webhook updates waiting to be handled: a request
+	// beyond it is answered 503 and Telegram retries it later. (A polling
+	// batch holds at most 100 updates.) Default 1000.
 	MaxQueue int
 	// MaxBodyBytes bounds a webhook request body. Default 1 MiB.
 	MaxBodyBytes int64
