@@ -199,6 +199,33 @@ func TestRateLimitedSendIsRetried(t *testing.T) {
 	}
 }
 
+func TestRateLimitedPollIsRetriedAfter(t *testing.T) {
+	t.Parallel()
+	f := newFakeAPI(t)
+	f.failNext("getUpdates", 1, tooMany(1))
+	h := startHarness(t, f, nil)
+	h.f.push(textMessage(privateChat(42), 7, "after the limit"))
+	h.waitSent(42, 1)
+	ups := f.callsOf("getUpdates")
+	if gap := ups[1].At.Sub(ups[0].At); gap < 950*time.Millisecond {
+		t.Errorf("getUpdates retried after %v, want retry_after (1 s) honoured", gap)
+	}
+}
+
+func TestHandlerPanicIsContained(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, nil, nil)
+	h.f.push(textMessage(privateChat(42), 7, "panic please"))
+	h.f.push(textMessage(privateChat(42), 7, "and then a question"))
+	sent := h.waitSent(42, 1)
+	if !strings.Contains(sent[0].Params.Get("text"), "and then a question") {
+		t.Errorf("reply %q", sent[0].Params.Get("text"))
+	}
+	if n := h.mon.get(func(m *recMonitor) int { return m.errors["panic"] }); n != 1 {
+		t.Errorf("panics counted %d", n)
+	}
+}
+
 func TestSendGivesUpAfterMaxTries(t *testing.T) {
 	t.Parallel()
 	f := newFakeAPI(t)

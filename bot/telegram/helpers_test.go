@@ -95,6 +95,8 @@ func (c *fakeCore) Handle(ctx context.Context, m bot.Message) (bot.Reply, error)
 		return bot.Reply{Intent: bot.IntentHuman, Body: "You can reach the care team at 555-0100."}, nil
 	case strings.Contains(m.Text, "can't breathe"):
 		return bot.Reply{Intent: bot.IntentEmergency, Body: emergencyBody, Handoff: "Call 911."}, nil
+	case strings.Contains(m.Text, "panic please"):
+		panic("core bug")
 	case strings.Contains(m.Text, "fail please"):
 		return bot.Reply{}, &bot.Error{User: "Sorry, the <index> is not ready.", Op: "search", Err: errors.New("user 7 chat 42 detail")}
 	case strings.Contains(m.Text, "long answer"):

@@ -225,7 +225,7 @@ func (a *Adapter) typing(ctx context.Context, chatID int64) (stop func()) {
 	go func() {
 		defer close(done)
 		for {
-			c, cancel := context.WithTimeout(ctx, 5*time.Second)
+			c, cancel := context.WithTimeout(ctx, 3*time.Second)
 			_, err := a.apiWith(c).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping))
 			cancel()
 			if err != nil && ctx.Err() == nil {
