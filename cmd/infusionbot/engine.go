@@ -3,10 +3,18 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/index"
+	"github.com/infusionbot/infusionbot/internal/config"
+	"github.com/infusionbot/infusionbot/knowledge"
 )
 
 // engineConfig says where the engine's knowledge, index and clinic details come from.
@@ -16,6 +24,10 @@ type engineConfig struct {
 	ConfigFile   string // clinic details (JSON); "" means defaults and env only
 	Logger       *slog.Logger
 	Getenv       func(string) string
+	// Progress, when set, is told how many passages are indexed so far.
+	Progress func(done, total int)
+	// Hygiene limits messages; the zero value means the defaults.
+	Hygiene bot.HygieneConfig
 }
 
 // register adds the flags every command shares.
@@ -28,36 +40,103 @@ func (c *engineConfig) register(fs *flag.FlagSet) {
 // engine is the answer core: knowledge, index and router, reloadable in place.
 type engine struct {
 	cfg     engineConfig
-	handler atomic.Pointer[bot.Handler]
+	router  *bot.Router
+	handler bot.Handler
+	mu      sync.Mutex // serialises Reload and Close
+	index   atomic.Pointer[index.Index]
+	closed  bool
 }
 
 // openEngine loads the knowledge, opens or builds the index and makes the router.
 func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
-	e := &engine{cfg: cfg}
-	var h bot.Handler = bot.HandlerFunc(func(ctx context.Context, m bot.Message) (bot.Reply, error) {
-		return bot.Reply{Intent: bot.IntentOutOfScope, Body: "not ready"}, nil
-	})
-	e.handler.Store(&h)
+	if cfg.Getenv == nil {
+		cfg.Getenv = func(string) string { return "" }
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	clinic, err := config.LoadClinic(cfg.ConfigFile, cfg.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := cfg.openIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic})
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	e := &engine{cfg: cfg, router: router}
+	e.index.Store(ix)
+	e.handler = bot.Chain(router, bot.Hygiene(cfg.Hygiene))
 	return e, nil
 }
 
-// Handler is the whole core chain (hygiene, safety, intents, search, answers).
-// It always calls the current index, so a Reload takes effect for the next message.
-func (e *engine) Handler() bot.Handler {
-	return bot.HandlerFunc(func(ctx context.Context, m bot.Message) (bot.Reply, error) {
-		return (*e.handler.Load()).Handle(ctx, m)
-	})
+// knowledgeFS is the folder of articles: the flag's, or the embedded one.
+func (c engineConfig) knowledgeFS() (fs.FS, string) {
+	if c.KnowledgeDir == "" {
+		return knowledge.Default(), "embedded knowledge"
+	}
+	return os.DirFS(c.KnowledgeDir), c.KnowledgeDir
 }
 
+// openIndex loads the knowledge and opens its index.
+func (c engineConfig) openIndex(ctx context.Context) (*index.Index, error) {
+	fsys, name := c.knowledgeFS()
+	docs, err := knowledge.Load(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s:\n%w", name, err)
+	}
+	hash, err := knowledge.Hash(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", name, err)
+	}
+	return index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress})
+}
+
+// Handler is the whole core chain (hygiene, safety, intents, search, answers).
+func (e *engine) Handler() bot.Handler { return e.handler }
+
+// Index is the index currently answering.
+func (e *engine) Index() *index.Index { return e.index.Load() }
+
 // Reload rebuilds knowledge and index aside and swaps them in atomically. On
-// error (for example "path:line: problem" in an article) the old index keeps serving.
-func (e *engine) Reload(ctx context.Context) error { return nil }
+// error (for example "path:line: problem" in an article) the old index keeps
+// serving and the error says what is wrong.
+func (e *engine) Reload(ctx context.Context) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return fmt.Errorf("reload: the engine is closed")
+	}
+	ix, err := e.cfg.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	old := e.index.Swap(ix)
+	e.router.SetSearcher(index.Searcher{Index: ix})
+	// Messages already being answered may still search the old index: give
+	// them time to finish before closing it.
+	time.AfterFunc(time.Minute, func() { old.Close() })
+	e.cfg.Logger.Info("knowledge reloaded", "passages", len(ix.Passages()), "documents", len(ix.Documents()))
+	return nil
+}
 
 // Ready reports whether an index is loaded.
-func (e *engine) Ready() bool { return e.handler.Load() != nil }
+func (e *engine) Ready() bool { return e.index.Load() != nil }
 
 // Sources lists the articles answered from.
-func (e *engine) Sources() []bot.Source { return nil }
+func (e *engine) Sources() []bot.Source { return index.Searcher{Index: e.index.Load()}.Sources() }
 
 // Close releases the index.
-func (e *engine) Close() error { return nil }
+func (e *engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	return e.index.Load().Close()
+}
