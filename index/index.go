@@ -40,6 +40,8 @@ type Index struct {
 	// stemSets holds, per passage, every stem of its text, heading and
 	// context: what a query term must find for the passage to cover it.
 	stemSets []map[string]struct{}
+	// fieldSets holds the same per field, for ranking.
+	fieldSets []fieldStems
 	df       map[string]int
 	docs     []knowledge.Document
 	path     string
@@ -158,15 +160,20 @@ func (ix *Index) prepare() {
 	ix.byID = make(map[string]int, len(ix.passages))
 	ix.vocab = newVocabulary()
 	ix.stemSets = make([]map[string]struct{}, len(ix.passages))
+	ix.fieldSets = make([]fieldStems, len(ix.passages))
 	ix.df = map[string]int{}
 	for i, p := range ix.passages {
 		ix.byID[p.ID] = i
 		d := newPassageDoc(p)
 		all := d.Text + "\n" + d.Heading + "\n" + d.Context
 		ix.vocab.add(all)
+		fs := fieldStems{text: stemSet(d.Text), heading: stemSet(d.Heading), context: stemSet(d.Context)}
+		ix.fieldSets[i] = fs
 		set := map[string]struct{}{}
-		for _, s := range stems(all) {
-			set[s] = struct{}{}
+		for _, f := range []map[string]struct{}{fs.text, fs.heading, fs.context} {
+			for s := range f {
+				set[s] = struct{}{}
+			}
 		}
 		for s := range set {
 			ix.df[s]++

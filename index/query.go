@@ -37,7 +37,8 @@ var fillerWords = map[string]bool{
 	"mean": true, "means": true, "exactly": true, "kind": true, "kinds": true, "type": true,
 	"types": true, "info": true, "information": true, "let": true, "well": true, "way": true,
 	"usually": true, "typically": true, "generally": true, "normally": true, "common": true,
-	"happen": false, "go": true, "going": true, "actually": true, "maybe": true, "whether": true,
+	"can": true, "will": true, "may": true, "might": true, "must": true, "shall": true,
+	"go": true, "take": true, "takes": true, "last": true, "lasts": true, "going": true, "actually": true, "maybe": true, "whether": true,
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is

@@ -28,11 +28,11 @@ type Result struct {
 // Search ranks passages for a person's text and returns the best k.
 func (ix *Index) Search(ctx context.Context, text string, k int) (Result, error) {
 	terms := ix.Analyze(text)
-	return ix.SearchTerms(ctx, terms, k)
+	return ix.SearchTerms(ctx, text, terms, k)
 }
 
 // SearchTerms ranks passages for already analysed terms.
-func (ix *Index) SearchTerms(ctx context.Context, terms []Term, k int) (Result, error) {
+func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k int) (Result, error) {
 	res := Result{Terms: terms}
 	if k <= 0 {
 		k = 10
@@ -50,9 +50,9 @@ func (ix *Index) SearchTerms(ctx context.Context, terms []Term, k int) (Result, 
 		if !ok {
 			continue
 		}
-		cov := ix.coverage(i, terms)
-		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score * cov * cov, Coverage: cov})
+		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
 	}
+	ix.rerank(text, terms, res.Hits)
 	sort.SliceStable(res.Hits, func(a, b int) bool { return res.Hits[a].Score > res.Hits[b].Score })
 	if len(res.Hits) > k {
 		res.Hits = res.Hits[:k]

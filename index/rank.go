@@ -1,0 +1,134 @@
+package index
+
+import "strings"
+
+// fieldStems are the stems of a passage's fields.
+type fieldStems struct {
+	text, heading, context map[string]struct{}
+}
+
+// How much a term counts where it is found: in the passage's own words, in
+// the heading it sits under, or only in its context (outer headings, list
+// lead-in, article title); and found through a synonym rather than as typed.
+const (
+	weightInText    = 1.0
+	weightInHeading = 0.9
+	weightInContext = 0.6
+	weightSynonym   = 0.85
+	// A passage's score mixes the share of the question it holds anywhere
+	// (field-weighted), the share its heading path holds (what the section
+	// is about) and the share its own words hold.
+	weightAny  = 0.6
+	weightPath = 0.25
+	weightOwn  = 0.15
+	// weightQuestionForm rewards a heading asked the way the person asked
+	// ("What is ...?" under "What Are Ketamine Infusions?").
+	weightQuestionForm = 0.12
+	// weightEngine lets bleve's score break ties between passages that
+	// hold the same words (term frequency, length).
+	weightEngine = 0.1
+)
+
+// questionWords start the questions whose form a heading can share.
+var questionWords = map[string]bool{
+	"what": true, "how": true, "why": true, "who": true, "which": true, "when": true,
+	"is": true, "are": true, "can": true, "does": true, "do": true,
+}
+
+// rerank orders hits by how much of the question each holds, and where:
+// field-weighted coverage of the terms (rare words weigh more), a bonus for
+// a heading in the question's own form, and bleve's score to break ties.
+func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
+	if len(hits) == 0 {
+		return
+	}
+	var total float64
+	for _, t := range terms {
+		total += t.Weight
+	}
+	maxEngine := 0.0
+	for _, h := range hits {
+		maxEngine = max(maxEngine, h.Score)
+	}
+	qw := ""
+	if ws := words(text); len(ws) > 0 && questionWords[ws[0]] {
+		qw = ws[0]
+	}
+	for k := range hits {
+		i := ix.byID[hits[k].ID]
+		fs := ix.fieldSets[i]
+		var any, path, own float64
+		for _, t := range terms {
+			any += t.Weight * fieldMatch(fs, t)
+			if holdsTerm(fs.heading, t) || holdsTerm(fs.context, t) {
+				path += t.Weight
+			}
+			if holdsTerm(fs.text, t) {
+				own += t.Weight
+			}
+		}
+		score := 0.0
+		if total > 0 {
+			score = (weightAny*any + weightPath*path + weightOwn*own) / total
+		}
+		if qw != "" && sameQuestionForm(qw, hits[k].Section) {
+			score += weightQuestionForm
+		}
+		if maxEngine > 0 {
+			score += weightEngine * hits[k].Score / maxEngine
+		}
+		hits[k].Score = score
+	}
+}
+
+// fieldMatch is how well a passage's fields hold a term: the best of its
+// alternatives in the best field.
+func fieldMatch(fs fieldStems, t Term) float64 {
+	best := 0.0
+	for a, st := range t.stems {
+		w := 1.0
+		if a > 0 {
+			w = weightSynonym
+		}
+		switch {
+		case holdsAll(fs.text, st):
+			w *= weightInText
+		case holdsAll(fs.heading, st):
+			w *= weightInHeading
+		case holdsAll(fs.context, st):
+			w *= weightInContext
+		default:
+			w = 0
+		}
+		best = max(best, w)
+	}
+	return best
+}
+
+func holdsAll(set map[string]struct{}, st []string) bool {
+	for _, s := range st {
+		if _, ok := set[s]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// sameQuestionForm reports whether a heading starts with the question word
+// (treating "is" and "are" alike, and "does" and "do").
+func sameQuestionForm(qw, heading string) bool {
+	hw := words(heading)
+	if len(hw) == 0 {
+		return false
+	}
+	canon := func(w string) string {
+		switch w {
+		case "are":
+			return "is"
+		case "do":
+			return "does"
+		}
+		return w
+	}
+	return canon(strings.ToLower(hw[0])) == canon(qw)
+}
