@@ -744,3 +744,39 @@ func TestWebhookHandlerInPollingMode(t *testing.T) {
 		t.Errorf("status %d, want 404", got)
 	}
 }
+
+func TestWebhookShutdownWithoutLeaks(t *testing.T) {
+	// Not parallel: it counts goroutines.
+	f := newFakeAPI(t)
+	before := runtime.NumGoroutine()
+	cfg := testConfig(f)
+	cfg.WebhookURL, cfg.WebhookSecret = "https://bot.example.org/telegram/webhook", testSecret
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core := &fakeCore{delay: 200 * time.Millisecond}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx, core) }()
+	u := textMessage(privateChat(42), 7, "in flight at shutdown")
+	u["update_id"] = 1
+	body, _ := json.Marshal(u)
+	waitFor(t, 5*time.Second, "the webhook to accept", func() bool {
+		return webhookPost(t, a.WebhookHandler(), "POST", testSecret, body) == 200
+	})
+	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(core.got()) == 1 })
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run returned %v", err)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("Run did not return")
+	}
+	if n := len(f.sent(42)); n != 1 {
+		t.Errorf("%d replies, want the in-flight one finished", n)
+	}
+	settleGoroutines(t, before)
+}
