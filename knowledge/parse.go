@@ -216,7 +216,7 @@ func (p *parser) body(lines []string, from int) {
 			if strings.Contains(line, "|") {
 				cells := splitCells(line)
 				if len(cells) != len(header) {
-					p.errorf(n, "table row has %d cells, the header has %d", len(cells), len(header))
+					p.errorf(n, "table row has %s, the header has %d", cellCount(len(cells)), len(header))
 				}
 				p.add(Block{Kind: TableRow, Text: strings.Join(cells, " | "),
 					Header: append([]string(nil), header...), Cells: cells, Line: n})
@@ -256,7 +256,7 @@ func (p *parser) body(lines []string, from int) {
 		if strings.Contains(line, "|") && i+1 < len(lines) && isSeparator(lines[i+1]) {
 			header = splitCells(line)
 			if sep := splitCells(lines[i+1]); len(sep) != len(header) {
-				p.errorf(n+1, "table separator has %d cells, the header has %d", len(sep), len(header))
+				p.errorf(n+1, "table separator has %s, the header has %d", cellCount(len(sep)), len(header))
 			}
 			i++
 			continue
@@ -303,6 +303,13 @@ func (p *parser) add(b Block) {
 	s := &p.doc.Sections[len(p.doc.Sections)-1]
 	s.Blocks = append(s.Blocks, b)
 	p.blocks++
+}
+
+func cellCount(n int) string {
+	if n == 1 {
+		return "1 cell"
+	}
+	return fmt.Sprintf("%d cells", n)
 }
 
 // isSeparator reports whether line is a table's "---|---" line.
