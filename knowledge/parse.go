@@ -19,13 +19,16 @@ var frontMatterKeys = map[string]bool{"title": true, "source": true, "published"
 var (
 	atxHeading = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
 	// A heading may end in a closing run of "#"s, which is not part of it.
-	closingHashes  = regexp.MustCompile(`(?:^|[ \t]+)#+$`)
-	listMarker     = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(.*)$`)
-	thematicBreak  = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
-	separatorCell  = regexp.MustCompile(`^:?-+:?$`)
-	sentenceBreak  = regexp.MustCompile(`\p{Ll}{3,}[.!?]\s+\p{Lu}`)
-	maxHeadingWord = 12 // a bare line longer than this is prose, not a heading
-	maxQuestion    = 25 // questions used as headings run longer ("Can IV therapy alone ...?")
+	closingHashes = regexp.MustCompile(`(?:^|[ \t]+)#+$`)
+	listMarker    = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(.*)$`)
+	thematicBreak = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+	separatorCell = regexp.MustCompile(`^:?-+:?$`)
+	sentenceBreak = regexp.MustCompile(`\p{Ll}{3,}[.!?]\s+\p{Lu}`)
+)
+
+const (
+	maxHeadingWords  = 12 // a bare line longer than this is prose, not a heading
+	maxQuestionWords = 25 // questions used as headings run longer ("Can IV therapy alone ...?")
 )
 
 // parser turns one file's lines into a Document, collecting problems.
@@ -364,10 +367,10 @@ func isBareHeading(line string) bool {
 	}
 	words := len(strings.Fields(line))
 	if strings.HasSuffix(line, "?") {
-		return words <= maxQuestion
+		return words <= maxQuestionWords
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)
-	return words <= maxHeadingWord && !strings.ContainsRune(".:;,!", last)
+	return words <= maxHeadingWords && !strings.ContainsRune(".:;,!", last)
 }
 
 // setAnchors gives each section a slug of its heading, unique within the
