@@ -167,7 +167,8 @@ func (ix *Index) prepare() {
 		d := newPassageDoc(p)
 		all := d.Text + "\n" + d.Heading + "\n" + d.Context
 		ix.vocab.add(all)
-		fs := fieldStems{text: stemSet(d.Text), heading: stemSet(d.Heading), context: stemSet(d.Context)}
+		fs := fieldStems{text: stemSet(d.Text), heading: stemSet(d.Heading), context: stemSet(d.Context),
+			parents: stemSet(strings.Join(p.Headings[:max(0, len(p.Headings)-1)], "\n"))}
 		ix.fieldSets[i] = fs
 		set := map[string]struct{}{}
 		for _, f := range []map[string]struct{}{fs.text, fs.heading, fs.context} {

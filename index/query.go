@@ -38,7 +38,8 @@ var fillerWords = map[string]bool{
 	"types": true, "info": true, "information": true, "let": true, "well": true, "way": true,
 	"usually": true, "typically": true, "generally": true, "normally": true, "common": true,
 	"can": true, "will": true, "may": true, "might": true, "must": true, "shall": true,
-	"go": true, "take": true, "takes": true, "last": true, "lasts": true, "going": true, "actually": true, "maybe": true, "whether": true,
+	"go": true, "take": true, "takes": true, "last": true, "lasts": true,
+	"used": true, "use": true, "make": true, "makes": true, "made": true, "going": true, "actually": true, "maybe": true, "whether": true,
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is

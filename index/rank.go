@@ -5,12 +5,14 @@ import "strings"
 // fieldStems are the stems of a passage's fields.
 type fieldStems struct {
 	text, heading, context map[string]struct{}
+	// parents are the headings above the passage's own.
+	parents map[string]struct{}
 }
 
 // How much a term counts where it is found: in the passage's own words, in
 // the heading it sits under, or only in its context (outer headings, list
 // lead-in, article title); and found through a synonym rather than as typed.
-const (
+var (
 	weightInText    = 1.0
 	weightInHeading = 0.9
 	weightInContext = 0.6
@@ -18,15 +20,17 @@ const (
 	// A passage's score mixes the share of the question it holds anywhere
 	// (field-weighted), the share its heading path holds (what the section
 	// is about) and the share its own words hold.
-	weightAny  = 0.6
-	weightPath = 0.25
-	weightOwn  = 0.15
+	weightAny  = 0.5
+	weightPath = 0.4
+	weightOwn  = 0.1
+	// weightParent is how much an outer heading counts in the heading path.
+	weightParent = 0.7
 	// weightQuestionForm rewards a heading asked the way the person asked
 	// ("What is ...?" under "What Are Ketamine Infusions?").
-	weightQuestionForm = 0.12
+	weightQuestionForm = 0.06
 	// weightEngine lets bleve's score break ties between passages that
 	// hold the same words (term frequency, length).
-	weightEngine = 0.1
+	weightEngine = 0.05
 )
 
 // questionWords start the questions whose form a heading can share.
@@ -60,12 +64,8 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		var any, path, own float64
 		for _, t := range terms {
 			any += t.Weight * fieldMatch(fs, t)
-			if holdsTerm(fs.heading, t) || holdsTerm(fs.context, t) {
-				path += t.Weight
-			}
-			if holdsTerm(fs.text, t) {
-				own += t.Weight
-			}
+			path += t.Weight * max(match(fs.heading, t), weightParent*match(fs.parents, t))
+			own += t.Weight * match(fs.text, t)
 		}
 		score := 0.0
 		if total > 0 {
@@ -84,25 +84,21 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 // fieldMatch is how well a passage's fields hold a term: the best of its
 // alternatives in the best field.
 func fieldMatch(fs fieldStems, t Term) float64 {
-	best := 0.0
+	return max(weightInText*match(fs.text, t), weightInHeading*match(fs.heading, t), weightInContext*match(fs.context, t))
+}
+
+// match is 1 when a field holds the term as typed (or corrected), less when
+// it holds only a synonym, 0 when it holds neither.
+func match(set map[string]struct{}, t Term) float64 {
 	for a, st := range t.stems {
-		w := 1.0
-		if a > 0 {
-			w = weightSynonym
+		if holdsAll(set, st) {
+			if a == 0 {
+				return 1
+			}
+			return weightSynonym
 		}
-		switch {
-		case holdsAll(fs.text, st):
-			w *= weightInText
-		case holdsAll(fs.heading, st):
-			w *= weightInHeading
-		case holdsAll(fs.context, st):
-			w *= weightInContext
-		default:
-			w = 0
-		}
-		best = max(best, w)
 	}
-	return best
+	return 0
 }
 
 func holdsAll(set map[string]struct{}, st []string) bool {
