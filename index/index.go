@@ -42,9 +42,9 @@ type Index struct {
 	stemSets []map[string]struct{}
 	// fieldSets holds the same per field, for ranking.
 	fieldSets []fieldStems
-	df       map[string]int
-	docs     []knowledge.Document
-	path     string
+	df        map[string]int
+	docs      []knowledge.Document
+	path      string
 }
 
 // Open cuts docs into passages and opens their index: from opts.Dir when a

@@ -39,7 +39,22 @@ var fillerWords = map[string]bool{
 	"usually": true, "typically": true, "generally": true, "normally": true, "common": true,
 	"can": true, "will": true, "may": true, "might": true, "must": true, "shall": true,
 	"go": true, "take": true, "takes": true, "last": true, "lasts": true,
-	"used": true, "use": true, "make": true, "makes": true, "made": true, "going": true, "actually": true, "maybe": true, "whether": true,
+	"used": true, "use": true, "make": true, "makes": true, "made": true,
+	// Everyday words that say nothing about the topic: left in, a word the
+	// articles lack would count against every passage.
+	"good": true, "bad": true, "able": true, "feel": true, "feeling": true,
+	"right": true, "fine": true, "sure": true, "lot": true, "lots": true,
+	"bit": true, "little": true, "yes": true, "no": true,
+	"day": true, "today": true,
+	"now": true, "ever": true, "always": true, "never": true, "even": true, "still": true,
+	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "given": true, "along": true, "going": true, "actually": true, "maybe": true, "whether": true,
+}
+
+// weakWords are verbs a question leans on ("how does X work", "can X
+// help"): they count, but half as much as the topic words around them.
+var weakWords = map[string]bool{
+	"work": true, "works": true, "working": true, "help": true, "helps": true, "helping": true,
+	"happen": true, "happens": true,
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is
@@ -68,7 +83,7 @@ func (ix *Index) Analyze(text string) []Term {
 			continue
 		}
 		corrected := ""
-		if !ix.vocab.has(w) && ix.syn.Lookup(w) == nil {
+		if !ix.vocab.has(w) && ix.syn.Lookup(w) == nil && !ix.knownStem(w) {
 			corrected = ix.vocab.correct(w)
 			if corrected == "" {
 				terms = append(terms, Term{Word: w, Alternatives: []string{w}, Weight: ix.idf(0)})
@@ -81,7 +96,11 @@ func (ix *Index) Analyze(text string) []Term {
 		} else {
 			corrected = ""
 		}
-		terms = append(terms, ix.newTerm(w, corrected, ix.syn.Lookup(base)))
+		t := ix.newTerm(w, corrected, ix.syn.Lookup(base))
+		if weakWords[w] {
+			t.Weight /= 2
+		}
+		terms = append(terms, t)
 	}
 	return dedupeTerms(terms)
 }
@@ -106,6 +125,13 @@ func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
 	t.Known = df > 0
 	t.Weight = ix.idf(df)
 	return t
+}
+
+// knownStem reports whether a word's stem occurs in the knowledge, as for
+// "relieve" when the articles say "relieving": such a word is no typo.
+func (ix *Index) knownStem(w string) bool {
+	st := stems(w)
+	return len(st) > 0 && ix.phraseDF(st) > 0
 }
 
 // phraseDF estimates how many passages hold every stem of a phrase.

@@ -115,22 +115,38 @@ func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
 }
 
 // bestSpan picks the sentences of a paragraph that answer the query: the
-// sentence holding most of the query's weight (the earliest on a tie), and
-// the next one too when the best is short. Items and rows are quoted whole.
+// sentence holding most of the query's weight (the earliest on a tie), with
+// the neighbour that holds most of the rest when there is room for it.
+// Items and rows are quoted whole.
 func bestSpan(p Passage, terms []Term) string {
 	if p.Kind != KindParagraph || len(p.Text) <= 220 {
 		return p.Text
 	}
 	ss := sentences(p.Text)
-	best, bestCov := 0, -1.0
+	cov := make([]float64, len(ss))
+	best := 0
 	for i, s := range ss {
-		if c := weightedCoverage(stemSet(s), terms); c > bestCov+1e-9 {
-			best, bestCov = i, c
+		cov[i] = weightedCoverage(stemSet(s), terms)
+		if cov[i] > cov[best]+1e-9 {
+			best = i
 		}
 	}
-	end := best + 1
-	if len(strings.TrimSpace(ss[best])) < 100 && end < len(ss) {
-		end++
+	start, end := best, best+1
+	next, prev := -1.0, -1.0
+	if end < len(ss) {
+		next = cov[end]
 	}
-	return strings.TrimSpace(strings.Join(ss[best:end], ""))
+	if start > 0 {
+		prev = cov[start-1]
+	}
+	switch {
+	case next >= 0 && next >= prev && (next > 0 || len(ss[best]) < 100):
+		end++
+	case prev > 0:
+		start--
+	}
+	if span := strings.Join(ss[start:end], ""); len(span) <= 450 {
+		return strings.TrimSpace(span)
+	}
+	return strings.TrimSpace(ss[best])
 }

@@ -25,12 +25,14 @@ func (v *vocabulary) add(text string) {
 func (v *vocabulary) has(w string) bool { return v.count[w] > 0 }
 
 // correct returns the vocabulary word closest to an unknown word w: within
-// one edit for words of 4 to 7 letters, two for longer ones; ties go to the
+// one edit for words of 5 to 7 letters, two for longer ones; ties go to the
 // more frequent word. It returns "" when nothing is close enough, and w
 // itself when w is known or too short to correct safely.
 func (v *vocabulary) correct(w string) string {
 	r := []rune(w)
-	if v.has(w) || len(r) < 4 {
+	// Short words are too often other real words one letter away ("mess",
+	// "less"): only words of five letters or more are corrected.
+	if v.has(w) || len(r) < 5 {
 		return w
 	}
 	maxDist := 1
