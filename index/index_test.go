@@ -116,6 +116,13 @@ func TestParseSynonymsReportsTheLine(t *testing.T) {
 	if got := s.Lookup("intravenous"); len(got) != 1 || got[0] != "iv" {
 		t.Errorf("two-way synonym: %q", got)
 	}
+	s, err = ParseSynonyms("painful => discomfort")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Replaces("painful") || s.Replaces("discomfort") {
+		t.Error("painful => discomfort: only painful should be replaced by its alternatives")
+	}
 }
 
 func TestTypoCorrection(t *testing.T) {

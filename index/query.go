@@ -47,7 +47,7 @@ var fillerWords = map[string]bool{
 	"bit": true, "little": true, "yes": true, "no": true,
 	"day": true, "today": true,
 	"now": true, "ever": true, "always": true, "never": true, "even": true, "still": true,
-	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "given": true, "along": true, "going": true, "actually": true, "maybe": true, "whether": true,
+	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "given": true, "along": true, "time": true, "times": true, "going": true, "actually": true, "maybe": true, "whether": true,
 }
 
 // weakWords are verbs a question leans on ("how does X work", "can X
@@ -112,7 +112,11 @@ func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
 	}
 	t := Term{Word: word, Corrected: corrected}
 	df := 0
-	for _, alt := range append([]string{base}, synonyms...) {
+	alts := append([]string{base}, synonyms...)
+	if ix.syn.Replaces(base) {
+		alts = synonyms
+	}
+	for _, alt := range alts {
 		st := stems(alt)
 		if len(st) == 0 {
 			continue

@@ -17,6 +17,8 @@ type Synonyms struct {
 	expand map[string][]string
 	// longest is the most words any key has.
 	longest int
+	// replace marks keys whose own words are not searched, only their alternatives.
+	replace map[string]bool
 }
 
 // DefaultSynonyms is the embedded synonyms.txt.
@@ -32,10 +34,11 @@ func DefaultSynonyms() *Synonyms {
 //
 //	a, b, c          a, b and c all mean the same: each finds the others
 //	x, y -> a, b     a patient's x or y finds a and b (not the other way)
+//	x => a, b        x finds a and b instead of itself
 //
 // Blank lines and lines starting with # are ignored.
 func ParseSynonyms(text string) (*Synonyms, error) {
-	s := &Synonyms{expand: map[string][]string{}}
+	s := &Synonyms{expand: map[string][]string{}, replace: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -43,6 +46,11 @@ func ParseSynonyms(text string) (*Synonyms, error) {
 			continue
 		}
 		from, to, oneWay := strings.Cut(line, "->")
+		replace := false
+		if !oneWay {
+			from, to, replace = strings.Cut(line, "=>")
+			oneWay = replace
+		}
 		lhs := splitTerms(from)
 		rhs := splitTerms(to)
 		if len(lhs) == 0 || (oneWay && len(rhs) == 0) || (!oneWay && len(lhs) < 2) {
@@ -52,6 +60,9 @@ func ParseSynonyms(text string) (*Synonyms, error) {
 			rhs = lhs
 		}
 		for _, k := range lhs {
+			if replace {
+				s.replace[k] = true
+			}
 			for _, v := range rhs {
 				if v != k {
 					s.add(k, v)
@@ -83,6 +94,9 @@ func (s *Synonyms) add(k, v string) {
 		s.longest = n
 	}
 }
+
+// Replaces reports whether a word or phrase is searched only through its alternatives.
+func (s *Synonyms) Replaces(phrase string) bool { return s.replace[phrase] }
 
 // Lookup returns the alternatives of a word or phrase.
 func (s *Synonyms) Lookup(phrase string) []string { return s.expand[phrase] }
