@@ -58,14 +58,7 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 	if err != nil {
 		return Reply{}, err
 	}
-	if len(res.Terms) == 0 {
-		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
-	}
-	known := false
-	for _, t := range res.Terms {
-		known = known || t.Known
-	}
-	if !known {
+	if !anyKnown(res.Terms) {
 		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, nil
 	}
 	if len(res.Hits) == 0 || res.Hits[0].Coverage < cfg.MinCoverage {
@@ -168,6 +161,16 @@ func (rt *Router) compose(quotes []quote) Reply {
 
 func (rt *Router) notFound() Reply {
 	return Reply{Intent: IntentQuestion, Body: rt.replies.Get("not_found"), Handoff: rt.replies.Get("handoff")}
+}
+
+// anyKnown reports whether some term occurs in the knowledge.
+func anyKnown(terms []SearchTerm) bool {
+	for _, t := range terms {
+		if t.Known {
+			return true
+		}
+	}
+	return false
 }
 
 func round2(f float64) float64 { return float64(int64(f*100+0.5)) / 100 }

@@ -131,6 +131,32 @@ var followUpPronouns = map[string]bool{
 // switchPrefixes introduce "the same question, about another topic".
 var switchPrefixes = []string{"and what about ", "what about ", "how about ", "and for ", "and ", "same for ", "same question for ", "what of "}
 
+// switchesTopic reports whether text only names a topic ("and ketamine?",
+// "what about lidocaine"): the previous question, asked about it.
+func (tl *topicList) switchesTopic(text string) bool {
+	norm := normalize(text)
+	topics, spans := tl.find(norm)
+	if len(topics) == 0 {
+		return false
+	}
+	rest := " " + norm + " "
+	for _, s := range spans {
+		rest = strings.Replace(rest, " "+s+" ", " ", 1)
+	}
+	for _, w := range strings.Fields(rest) {
+		if !switchWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// switchWords may stand around a topic in a message that switches to it.
+var switchWords = map[string]bool{
+	"and": true, "what": true, "about": true, "how": true, "for": true, "same": true, "question": true,
+	"of": true, "the": true, "infusion": true, "infusions": true, "please": true, "then": true, "with": true,
+}
+
 // resolveFollowUp rewrites a question that leans on the previous one into a
 // question that stands alone, using the conversation's topics.
 func (tl *topicList) resolveFollowUp(text string, prev conversation) string {

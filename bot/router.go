@@ -88,8 +88,20 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		key = m.Platform + ":" + m.User
 	}
 	prev, _ := rt.convs.get(key)
+	s := rt.searcher()
 	question := rt.topics.resolveFollowUp(text, prev)
-	reply, err := rt.answerQuestion(ctx, rt.searcher(), question)
+	if question != text && !rt.topics.switchesTopic(text) {
+		// A message that means nothing on its own ("what time is it?") is
+		// no follow-up, whatever was asked before.
+		alone, err := s.Search(ctx, text, 1)
+		if err != nil {
+			return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+		}
+		if !anyKnown(alone.Terms) {
+			question = text
+		}
+	}
+	reply, err := rt.answerQuestion(ctx, s, question)
 	if err != nil {
 		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
 	}
