@@ -107,12 +107,18 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 	return rt.compose(quotes), nil
 }
 
-// quoteFor decides how much of a hit to quote: a list item whose own words
-// barely match (the question is about its heading: "what are the side
-// effects?") is quoted with its whole list; other hits by their best sentences.
+// listHeadingCoverage is how much of a question a list's headings must hold
+// for the question to be about the whole list ("what are the benefits of
+// lidocaine infusions?" under "Benefits of Lidocaine Infusions").
+const listHeadingCoverage = 0.75
+
+// quoteFor decides how much of a hit to quote: a list item whose headings
+// hold the question, or whose own words barely match it (the question is
+// about the list: "what are the side effects?"), is quoted with its whole
+// list; other hits by their best sentences.
 func (rt *Router) quoteFor(s Searcher, h SearchHit) quote {
 	q := quote{p: h.Passage, snippet: h.Snippet, show: h.Snippet, score: h.Score}
-	wholeList := h.LeadsList || (h.Kind == "item" && h.TextCoverage < 0.5*h.Coverage)
+	wholeList := h.LeadsList || (h.Kind == "item" && (h.TextCoverage < 0.5*h.Coverage || h.HeadingCoverage >= listHeadingCoverage))
 	if wholeList {
 		items := s.List(h.Passage)
 		if len(items) > 0 {

@@ -36,6 +36,9 @@ type SearchHit struct {
 	// passage with its headings; TextCoverage counts its own words only.
 	Coverage     float64
 	TextCoverage float64
+	// HeadingCoverage counts the section heading and the headings above it:
+	// high when the question asks what the section is about.
+	HeadingCoverage float64
 	// Snippet is the passage's best sentences for the query, verbatim.
 	Snippet string
 }

@@ -47,7 +47,7 @@ var fillerWords = map[string]bool{
 	"bit": true, "little": true, "yes": true, "no": true,
 	"day": true, "today": true,
 	"now": true, "ever": true, "always": true, "never": true, "even": true, "still": true,
-	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "given": true, "along": true, "time": true, "times": true, "going": true, "actually": true, "maybe": true, "whether": true,
+	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "along": true, "time": true, "times": true, "going": true, "actually": true, "maybe": true, "whether": true,
 }
 
 // weakWords are verbs a question leans on ("how does X work", "can X

@@ -24,11 +24,12 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 	}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, bot.SearchHit{
-			Passage:      s.botPassage(h.Passage),
-			Score:        h.Score,
-			Coverage:     h.Coverage,
-			TextCoverage: weightedCoverage(stemSet(h.Text), res.Terms),
-			Snippet:      bestSpan(h.Passage, res.Terms),
+			Passage:         s.botPassage(h.Passage),
+			Score:           h.Score,
+			Coverage:        h.Coverage,
+			TextCoverage:    weightedCoverage(stemSet(h.Text), res.Terms),
+			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
+			Snippet:         bestSpan(h.Passage, res.Terms),
 		})
 	}
 	return out, nil
@@ -90,6 +91,20 @@ func (s Searcher) Sources() []bot.Source {
 		out = append(out, bot.Source{Path: d.Path, Title: d.Title, Source: d.Source, Published: d.Published})
 	}
 	return out
+}
+
+// headingCoverage is the weighted share of terms the passage's heading
+// path (its own heading and those above it) holds.
+func (s Searcher) headingCoverage(p Passage, terms []Term) float64 {
+	fs := s.fieldSets[s.byID[p.ID]]
+	set := map[string]struct{}{}
+	for k := range fs.heading {
+		set[k] = struct{}{}
+	}
+	for k := range fs.parents {
+		set[k] = struct{}{}
+	}
+	return weightedCoverage(set, terms)
 }
 
 func stemSet(text string) map[string]struct{} {
