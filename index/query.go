@@ -176,7 +176,7 @@ const (
 
 // buildQuery makes bleve query objects from analysed terms: per term, a
 // disjunction of its alternatives over the fields (a phrase query for a
-// multi-word alternative); terms are combined in a disjunction, whose
+// multi-word alternative, a fuzzy query for a word typed wrong); terms are combined in a disjunction, whose
 // coordination factor favours passages that match more of them.
 func buildQuery(terms []Term) query.Query {
 	var top []query.Query
@@ -208,6 +208,15 @@ func buildQuery(terms []Term) query.Query {
 				}
 				alts = append(alts, q)
 			}
+		}
+		if t.Corrected != "" {
+			// The word as typed, matched fuzzily against the index's own
+			// terms, in case the correction picked the wrong neighbour.
+			fq := bleve.NewFuzzyQuery(t.Word)
+			fq.SetField(fieldText)
+			fq.SetFuzziness(min(2, max(1, len([]rune(t.Word))/5)))
+			fq.SetBoost(boostSynonym / 2)
+			alts = append(alts, fq)
 		}
 		if len(alts) > 0 {
 			top = append(top, bleve.NewDisjunctionQuery(alts...))
