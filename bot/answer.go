@@ -24,7 +24,7 @@ type AnswerConfig struct {
 
 func (c AnswerConfig) withDefaults() AnswerConfig {
 	if c.MinCoverage == 0 {
-		c.MinCoverage = 0.6
+		c.MinCoverage = 0.65
 	}
 	if c.RelativeScore == 0 {
 		c.RelativeScore = 0.6

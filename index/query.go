@@ -45,8 +45,8 @@ var fillerWords = map[string]bool{
 	"good": true, "bad": true, "able": true, "feel": true, "feeling": true,
 	"right": true, "fine": true, "sure": true, "lot": true, "lots": true,
 	"bit": true, "little": true, "yes": true, "no": true,
-	"day": true, "today": true,
-	"now": true, "ever": true, "always": true, "never": true, "even": true, "still": true,
+
+	"ever": true, "always": true, "never": true, "even": true, "still": true,
 	"getting": true, "gets": true, "got": true, "give": true, "gives": true, "along": true, "time": true, "times": true, "going": true, "actually": true, "maybe": true, "whether": true,
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 )
@@ -47,7 +48,9 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	}
 	for _, h := range sr.Hits {
 		i, ok := ix.byID[h.ID]
-		if !ok {
+		if !ok || isQuestion(ix.passages[i].Text) {
+			// An article's own question ("Could IV infusions work for
+			// chronic pain?") answers nothing when quoted.
 			continue
 		}
 		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
@@ -58,6 +61,10 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits = res.Hits[:k]
 	}
 	return res, nil
+}
+
+func isQuestion(text string) bool {
+	return strings.HasSuffix(strings.TrimRight(text, " \"”’)"), "?")
 }
 
 // coverage is the weighted share of terms that passage i holds.

@@ -25,7 +25,7 @@ func (v *vocabulary) add(text string) {
 func (v *vocabulary) has(w string) bool { return v.count[w] > 0 }
 
 // correct returns the vocabulary word closest to an unknown word w: within
-// one edit for words of 5 to 7 letters, two for longer ones; ties go to the
+// one edit for words of 5 to 9 letters, two for longer ones; ties go to the
 // more frequent word. It returns "" when nothing is close enough, and w
 // itself when w is known or too short to correct safely.
 func (v *vocabulary) correct(w string) string {
@@ -35,8 +35,10 @@ func (v *vocabulary) correct(w string) string {
 	if v.has(w) || len(r) < 5 {
 		return w
 	}
+	// Two edits only for long words: "invented" is two edits from
+	// "inserted", but a real word of ten letters rarely is from another.
 	maxDist := 1
-	if len(r) >= 8 {
+	if len(r) >= 10 {
 		maxDist = 2
 	}
 	best, bestDist, bestCount := "", maxDist+1, 0
