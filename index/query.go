@@ -54,7 +54,7 @@ var fillerWords = map[string]bool{
 // help"): they count, but half as much as the topic words around them.
 var weakWords = map[string]bool{
 	"work": true, "works": true, "working": true, "help": true, "helps": true, "helping": true,
-	"happen": true, "happens": true,
+	"happen": true, "happens": true, "cause": true, "causes": true, "caused": true,
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is
