@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 // decode unmarshals a recorded request body into v.
@@ -317,7 +318,7 @@ func TestLongAnswerSplit(t *testing.T) {
 		}
 		var all strings.Builder
 		for i, m := range msgs {
-			if n := u16len(m.Content); n == 0 || n > 2000 {
+			if n := utf16.Len(m.Content); n == 0 || n > 2000 {
 				t.Errorf("message %d has %d characters", i, n)
 			}
 			if strings.HasPrefix(m.Content, "\n") || strings.HasSuffix(m.Content, "\n") {

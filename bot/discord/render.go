@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 // Discord's message limits (https://discord.com/developers/docs/resources/message
@@ -127,17 +128,17 @@ func citationEmbeds(cs []bot.Citation) [][]*discordgo.MessageEmbed {
 			title = "Sources (continued)"
 		}
 		made++
-		if len(cur) > 0 && (len(cur) == maxEmbedsPerMessage || curTotal+u16len(title)+size > maxEmbedsTotal) {
+		if len(cur) > 0 && (len(cur) == maxEmbedsPerMessage || curTotal+utf16.Len(title)+size > maxEmbedsTotal) {
 			groups = append(groups, cur)
 			cur, curTotal = nil, 0
 		}
 		embed = &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: title, Color: embedColor}
 		cur = append(cur, embed)
-		curTotal += u16len(title)
+		curTotal += utf16.Len(title)
 	}
 	for i, c := range cs {
 		f := citationField(i+1, c)
-		size := u16len(f.Name) + u16len(f.Value)
+		size := utf16.Len(f.Name) + utf16.Len(f.Value)
 		if embed == nil || len(embed.Fields) == maxFields || curTotal+size > maxEmbedsTotal {
 			startEmbed(size)
 		}
@@ -190,30 +191,15 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // truncate shortens s to at most n UTF-16 code units, ending with "…" when
 // it had to cut.
 func truncate(s string, n int) string {
-	if u16len(s) <= n {
+	if utf16.Len(s) <= n {
 		return s
 	}
 	cut := prefixWithin(s, n-1)
 	return strings.TrimRight(s[:cut], " \n") + "…"
 }
 
-// u16len is the length of s in UTF-16 code units, as JavaScript and
-// Discord's clients count it. Invalid bytes count one each (they are sent
-// as U+FFFD).
-func u16len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // prefixWithin returns the largest byte index i at a rune boundary such that
-// u16len(s[:i]) <= n.
+// utf16.Len(s[:i]) <= n.
 func prefixWithin(s string, n int) int {
 	units := 0
 	for i, r := range s {
@@ -241,7 +227,7 @@ func splitContent(s string, limit int) []string {
 	var out []string
 	s = strings.TrimSpace(s)
 	for s != "" {
-		if u16len(s) <= limit {
+		if utf16.Len(s) <= limit {
 			out = append(out, s)
 			break
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 func TestSplitContent(t *testing.T) {
@@ -49,7 +50,7 @@ func checkSplit(t *testing.T, s string, limit int) {
 		if c == "" || strings.TrimSpace(c) != c {
 			t.Fatalf("chunk %d of %q is empty or untrimmed: %q", i, s, c)
 		}
-		if n := u16len(c); n > limit && utf8.RuneCountInString(c) > 1 {
+		if n := utf16.Len(c); n > limit && utf8.RuneCountInString(c) > 1 {
 			t.Fatalf("chunk %d of %q has %d units > %d: %q", i, s, n, limit, c)
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(c) {
@@ -116,10 +117,10 @@ func TestTruncateAndLengths(t *testing.T) {
 	if got := truncate("hello world", 7); got != "hello…" {
 		t.Errorf("truncate = %q", got)
 	}
-	if got := truncate("😀😀😀", 4); got != "😀…" || u16len(got) > 4 {
+	if got := truncate("😀😀😀", 4); got != "😀…" || utf16.Len(got) > 4 {
 		t.Errorf("truncate emoji = %q", got)
 	}
-	if n := u16len("a😀é"); n != 4 {
+	if n := utf16.Len("a😀é"); n != 4 {
 		t.Errorf("u16len = %d", n)
 	}
 	if i := prefixWithin("a😀b", 2); i != 1 {
@@ -151,8 +152,8 @@ func citations(n int, long bool) []bot.Citation {
 // checkLimits verifies one rendered message against Discord's limits.
 func checkLimits(t *testing.T, m outMessage) {
 	t.Helper()
-	if u16len(m.Content) > maxContent {
-		t.Errorf("content of %d characters", u16len(m.Content))
+	if utf16.Len(m.Content) > maxContent {
+		t.Errorf("content of %d characters", utf16.Len(m.Content))
 	}
 	if m.Content == "" && len(m.Embeds) == 0 {
 		t.Errorf("an empty message")
@@ -162,21 +163,21 @@ func checkLimits(t *testing.T, m outMessage) {
 	}
 	total := 0
 	for _, e := range m.Embeds {
-		total += u16len(e.Title) + u16len(e.Description)
-		if u16len(e.Title) > maxEmbedTitle {
+		total += utf16.Len(e.Title) + utf16.Len(e.Description)
+		if utf16.Len(e.Title) > maxEmbedTitle {
 			t.Errorf("embed title too long")
 		}
 		if len(e.Fields) > maxFields || len(e.Fields) == 0 {
 			t.Errorf("embed with %d fields", len(e.Fields))
 		}
 		for _, f := range e.Fields {
-			if f.Name == "" || u16len(f.Name) > maxFieldName {
-				t.Errorf("field name of %d characters", u16len(f.Name))
+			if f.Name == "" || utf16.Len(f.Name) > maxFieldName {
+				t.Errorf("field name of %d characters", utf16.Len(f.Name))
 			}
-			if f.Value == "" || u16len(f.Value) > maxFieldValue {
-				t.Errorf("field value of %d characters", u16len(f.Value))
+			if f.Value == "" || utf16.Len(f.Value) > maxFieldValue {
+				t.Errorf("field value of %d characters", utf16.Len(f.Value))
 			}
-			total += u16len(f.Name) + u16len(f.Value)
+			total += utf16.Len(f.Name) + utf16.Len(f.Value)
 		}
 	}
 	if total > maxEmbedsTotal {

@@ -16,6 +16,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 func TestStartCommand(t *testing.T) {
@@ -430,7 +431,7 @@ func TestLongUserMessage(t *testing.T) {
 		t.Fatalf("the handler did not get the whole message")
 	}
 	for _, s := range sent {
-		if n := utf16Len(s.Params.Get("text")); n > 4096 {
+		if n := utf16.Len(s.Params.Get("text")); n > 4096 {
 			t.Errorf("a part is %d units", n)
 		}
 		if strings.Contains(s.Params.Get("text"), "é<") {
@@ -462,7 +463,7 @@ func TestLongAnswerIsSplit(t *testing.T) {
 		if text != want[i] {
 			t.Errorf("part %d out of order or altered", i)
 		}
-		if n := utf16Len(text); n > 4096 {
+		if n := utf16.Len(text); n > 4096 {
 			t.Errorf("part %d is %d UTF-16 units", i, n)
 		}
 		if err := checkBalanced(text); err != nil {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 // escapeHTML escapes text for Telegram's HTML parse mode, which needs only
@@ -115,20 +116,6 @@ func plainText(s string) string {
 	return b.String()
 }
 
-// utf16Len counts s in UTF-16 code units, as Telegram measures messages.
-// An invalid byte counts as one unit (it would become U+FFFD).
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 type tokKind uint8
 
 const (
@@ -207,7 +194,7 @@ func scanTag(s string, i int) (token, bool) {
 				return token{}, false
 			}
 			end := j + 1
-			return token{kind: tokTag, start: i, end: end, units: utf16Len(s[i:end]), name: name, closing: closing}, true
+			return token{kind: tokTag, start: i, end: end, units: utf16.Len(s[i:end]), name: name, closing: closing}, true
 		case '<':
 			return token{}, false
 		}
@@ -254,7 +241,7 @@ func splitHTML(s string, limit int) []string {
 	if limit < 64 {
 		limit = 64
 	}
-	if utf16Len(s) <= limit {
+	if utf16.Len(s) <= limit {
 		return []string{s}
 	}
 	toks := tokenize(s)
@@ -270,7 +257,7 @@ func splitHTML(s string, limit int) []string {
 			break
 		}
 		reopen := openTags(s, stack)
-		if utf16Len(reopen)+closeLen(stack) > limit/4 {
+		if utf16.Len(reopen)+closeLen(stack) > limit/4 {
 			// Pathological nesting (never produced by renderReply): stop
 			// tracking tags rather than exceed the limit.
 			stack, reopen = nil, ""
@@ -279,7 +266,7 @@ func splitHTML(s string, limit int) []string {
 		tagBudget := limit / 4
 		st := append([]token(nil), stack...)
 		cl := closeLen(st)
-		n := utf16Len(reopen)
+		n := utf16.Len(reopen)
 		best := [cutParagraph + 1]int{-1, -1, -1, -1}
 		anyFit := -1
 		j := i

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/utf16"
 )
 
 // checkBalanced reports an error unless every tag in s is closed in order
@@ -87,8 +88,8 @@ func TestRenderReply(t *testing.T) {
 
 func TestUTF16Len(t *testing.T) {
 	for in, want := range map[string]int{"": 0, "abc": 3, "é": 1, "💉": 2, "👩‍⚕️": 5, "\xff": 1} {
-		if got := utf16Len(in); got != want {
-			t.Errorf("utf16Len(%q) = %d, want %d", in, got, want)
+		if got := utf16.Len(in); got != want {
+			t.Errorf("utf16.Len(%q) = %d, want %d", in, got, want)
 		}
 	}
 }
@@ -151,7 +152,7 @@ func checkSplit(t *testing.T, in string, parts []string, limit int) {
 	}
 	balanced := checkBalanced(in) == nil
 	for i, p := range parts {
-		if n := utf16Len(p); n > limit {
+		if n := utf16.Len(p); n > limit {
 			t.Errorf("part %d has %d units > %d", i, n, limit)
 		}
 		if strings.TrimSpace(p) == "" {
@@ -200,8 +201,8 @@ func FuzzSplitHTML(f *testing.F) {
 		checkSplit(t, html, splitHTML(html, limit), limit)
 		// Raw input must not crash or exceed the limit either.
 		for _, p := range splitHTML(body, limit) {
-			if utf16Len(p) > limit {
-				t.Fatalf("raw part of %d units > %d", utf16Len(p), limit)
+			if utf16.Len(p) > limit {
+				t.Fatalf("raw part of %d units > %d", utf16.Len(p), limit)
 			}
 		}
 	})
