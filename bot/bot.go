@@ -40,7 +40,7 @@ type Message struct {
 	// Platform names the front end: "telegram", "discord", "repl", "http", "cli".
 	Platform string
 	// Conversation keys the follow-up context; adapters make it unique per
-	// platform (for example "telegram:chat:123", "discord:user:1/channel:2").
+	// platform (for example "telegram:123" for a chat, "discord:1/2" for a user in a channel).
 	Conversation string
 	// User is the platform's opaque user id. It is health-adjacent data:
 	// never log it raw (see internal/logging for hashing).
