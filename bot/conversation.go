@@ -190,20 +190,44 @@ func (tl *topicList) resolveFollowUp(text string, prev conversation) string {
 			}
 			return q + " " + strings.Join(topics, " ")
 		}
+		// "can lidocaine help it?": a new topic, and a pronoun for the old one.
+		if hasPronoun(norm) {
+			var add []string
+			for _, t := range prev.topics {
+				if !contains(topics, t) {
+					add = append(add, t)
+				}
+			}
+			if len(add) > 0 {
+				return text + " " + strings.Join(add, " ")
+			}
+		}
 		return text
 	}
 	if len(prev.topics) == 0 {
 		return text
 	}
 	ws := strings.Fields(norm)
-	leans := len(ws) <= 6
-	for _, w := range ws {
-		if followUpPronouns[w] {
-			leans = true
-		}
-	}
-	if !leans {
+	if len(ws) > 6 && !hasPronoun(norm) {
 		return text
 	}
 	return text + " " + strings.Join(prev.topics, " ")
+}
+
+func hasPronoun(norm string) bool {
+	for _, w := range strings.Fields(norm) {
+		if followUpPronouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -239,6 +239,11 @@ func TestFollowUpsKeepTheirTopic(t *testing.T) {
 	if r := ask(t, rt, "a", "and ketamine?"); !r.Answered || !strings.Contains(r.Citations[0].Snippet, "1–4 hours") {
 		t.Errorf("\"and ketamine?\" did not ask the same about ketamine:\n%s", r.Text())
 	}
+	// A new topic with a pronoun for the old one.
+	ask(t, rt, "c", "what is CRPS?")
+	if r := ask(t, rt, "c", "can lidocaine help it?"); !r.Answered || !strings.Contains(r.Citations[0].Snippet, "CRPS") || !strings.Contains(r.Citations[0].Section, "Lidocaine") {
+		t.Errorf("\"can lidocaine help it?\" after CRPS lost CRPS:\n%s", r.Text())
+	}
 	// Another conversation has no topic to lean on.
 	if r := ask(t, rt, "b", "how long does it take?"); r.Answered && strings.Contains(r.Citations[0].Snippet, "1–4 hours") {
 		t.Errorf("conversation b inherited conversation a's topic:\n%s", r.Text())
