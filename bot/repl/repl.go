@@ -50,7 +50,11 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	}
 	defer closeFn()
 	out := a.Out
+	width := 0
 	if a.Terminal != nil {
+		if w, _, err := term.GetSize(*a.Terminal); err == nil {
+			width = w
+		}
 		// In raw mode a bare "\n" does not return the carriage.
 		out = crlfWriter{a.Out}
 		if a.Banner != "" {
@@ -79,6 +83,9 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 		text := reply.Text()
 		if err != nil {
 			text = bot.UserMessage(err)
+		}
+		if width > 20 {
+			text = wrap(text, width-1)
 		}
 		if _, err := fmt.Fprint(out, text+"\n\n"); err != nil {
 			return fmt.Errorf("repl: write: %w", err)
@@ -129,4 +136,29 @@ type crlfWriter struct{ w io.Writer }
 func (c crlfWriter) Write(p []byte) (int, error) {
 	_, err := c.w.Write([]byte(strings.ReplaceAll(string(p), "\n", "\r\n")))
 	return len(p), err
+}
+
+// wrap breaks lines longer than width at spaces, so a terminal does not cut
+// words in two.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		n := 0
+		for j, w := range strings.Fields(line) {
+			l := len([]rune(w))
+			if j > 0 && n+1+l > width {
+				b.WriteString("\n")
+				n = 0
+			} else if j > 0 {
+				b.WriteString(" ")
+				n++
+			}
+			b.WriteString(w)
+			n += l
+		}
+	}
+	return b.String()
 }
