@@ -53,17 +53,47 @@ type quote struct {
 // answerQuestion searches the articles and builds a cited answer, or says
 // that the articles don't cover the question.
 func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question string) (Reply, error) {
-	cfg := rt.answer
-	res, err := s.Search(ctx, question, cfg.Candidates)
+	res, err := s.Search(ctx, question, rt.answer.Candidates)
 	if err != nil {
 		return Reply{}, err
 	}
 	if !anyKnown(res.Terms) {
 		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, nil
 	}
-	if len(res.Hits) == 0 || res.Hits[0].Coverage < cfg.MinCoverage {
+	if len(res.Hits) == 0 || res.Hits[0].Coverage < rt.answer.MinCoverage {
 		return rt.notFound(), nil
 	}
+	return rt.compose(rt.quotes(s, res)), nil
+}
+
+// Thresholds for answering a clinic question (hours, parking, costs) from
+// the articles instead of with the clinic's contact details: the clinic
+// wrote an article whose heading is about it ("## Parking").
+const (
+	clinicMinCoverage        = 0.8
+	clinicMinHeadingCoverage = 0.5
+)
+
+// answerClinicQuestion answers a clinic question from an article of the
+// clinic's own that is plainly about it, or reports false.
+func (rt *Router) answerClinicQuestion(ctx context.Context, s Searcher, question string) (Reply, bool, error) {
+	res, err := s.Search(ctx, question, rt.answer.Candidates)
+	if err != nil || len(res.Hits) == 0 {
+		return Reply{}, false, err
+	}
+	top := res.Hits[0]
+	if top.Coverage < clinicMinCoverage || top.HeadingCoverage < clinicMinHeadingCoverage {
+		return Reply{}, false, nil
+	}
+	r := rt.compose(rt.quotes(s, res))
+	r.Intent = IntentClinic
+	return r, true, nil
+}
+
+// quotes picks what an answer quotes: the best passage, and others close
+// to it in score from other places.
+func (rt *Router) quotes(s Searcher, res SearchResult) []quote {
+	cfg := rt.answer
 	top := res.Hits[0]
 	var quotes []quote
 	used := map[string]bool{} // passage ids already quoted
@@ -104,7 +134,7 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 		}
 		add(h)
 	}
-	return rt.compose(quotes), nil
+	return quotes
 }
 
 // listHeadingCoverage is how much of a question a list's headings must hold

@@ -81,6 +81,15 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
 	}
 	if rule, ok := rt.rules.Match(text); ok {
+		if rule.Section == string(IntentClinic) {
+			r, ok, err := rt.answerClinicQuestion(ctx, rt.searcher(), text)
+			if err != nil {
+				return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+			}
+			if ok {
+				return r, nil
+			}
+		}
 		return rt.canned(rule.Section), nil
 	}
 	key := m.Conversation
