@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -45,6 +46,9 @@ type Index struct {
 	df        map[string]int
 	docs      []knowledge.Document
 	path      string
+	// sentenceCache holds, per long paragraph, its sentences' stems
+	// (*sentenceStems by passage number), filled as answers quote it.
+	sentenceCache sync.Map
 }
 
 // Open cuts docs into passages and opens their index: from opts.Dir when a

@@ -23,13 +23,14 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 		return out, err
 	}
 	for _, h := range res.Hits {
+		i := s.byID[h.ID]
 		out.Hits = append(out.Hits, bot.SearchHit{
 			Passage:         s.botPassage(h.Passage),
 			Score:           h.Score,
 			Coverage:        h.Coverage,
-			TextCoverage:    weightedCoverage(stemSet(h.Text), res.Terms),
+			TextCoverage:    weightedCoverage(s.fieldSets[i].text, res.Terms), // the stems of h.Text
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
-			Snippet:         bestSpan(h.Passage, res.Terms),
+			Snippet:         s.bestSpan(i, res.Terms),
 		})
 	}
 	return out, nil
@@ -133,15 +134,17 @@ func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
 // sentence holding most of the query's weight (the earliest on a tie), with
 // the neighbour that holds most of the rest when there is room for it.
 // Items and rows are quoted whole.
-func bestSpan(p Passage, terms []Term) string {
+func (ix *Index) bestSpan(pi int, terms []Term) string {
+	p := ix.passages[pi]
 	if p.Kind != KindParagraph || len(p.Text) <= 220 {
 		return p.Text
 	}
-	ss := sentences(p.Text)
+	sst := ix.sentenceStems(pi)
+	ss := sst.sentences
 	cov := make([]float64, len(ss))
 	best := 0
-	for i, s := range ss {
-		cov[i] = weightedCoverage(stemSet(s), terms)
+	for i := range ss {
+		cov[i] = weightedCoverage(sst.stems[i], terms)
 		if cov[i] > cov[best]+1e-9 {
 			best = i
 		}
@@ -164,4 +167,26 @@ func bestSpan(p Passage, terms []Term) string {
 		return strings.TrimSpace(span)
 	}
 	return strings.TrimSpace(ss[best])
+}
+
+// sentenceStems are a paragraph's sentences and the stems of each.
+type sentenceStems struct {
+	sentences []string
+	stems     []map[string]struct{}
+}
+
+// sentenceStems splits passage i into sentences and analyses them, once:
+// analysis is the costly part of picking a span, and the same passages
+// answer question after question.
+func (ix *Index) sentenceStems(i int) *sentenceStems {
+	if v, ok := ix.sentenceCache.Load(i); ok {
+		return v.(*sentenceStems)
+	}
+	ss := sentences(ix.passages[i].Text)
+	st := &sentenceStems{sentences: ss, stems: make([]map[string]struct{}, len(ss))}
+	for k, s := range ss {
+		st.stems[k] = stemSet(s)
+	}
+	v, _ := ix.sentenceCache.LoadOrStore(i, st)
+	return v.(*sentenceStems)
 }
