@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,21 +107,40 @@ func cliDecodeReply(t *testing.T, line string) cliReply {
 	return r
 }
 
-// cliArticles reads the article files of a knowledge folder: document path
-// (file path without extension) to contents.
+// cliArticles reads the article files (.md) of a knowledge folder and its
+// subfolders: document path (slash-separated, without extension) to
+// contents. README files and names starting with "_" or "." are not
+// articles, so a citation of them fails the checks.
 func cliArticles(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.md"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no articles in %s: %v", dir, err)
-	}
 	m := map[string]string{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		m[strings.TrimSuffix(filepath.Base(f), ".md")] = string(data)
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || filepath.Ext(name) != ".md" || strings.EqualFold(name, "README.md") {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		m[strings.TrimSuffix(filepath.ToSlash(rel), ".md")] = string(data)
+		return nil
+	})
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no articles in %s: %v", dir, err)
 	}
 	return m
 }
