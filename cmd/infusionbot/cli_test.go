@@ -412,6 +412,15 @@ func TestAskJSONInputShapes(t *testing.T) {
 			t.Errorf("follow-up does not cite 30–60: %+v", r.Citations)
 		}
 	})
+	t.Run("write error", func(t *testing.T) {
+		t.Parallel()
+		boom := errors.New("pipe closed")
+		err := run(context.Background(), []string{"ask", "--json"}, func(string) string { return "" },
+			strings.NewReader(cliLine("a", "hello")+"\n"+cliLine("a", "hello")+"\n"), cliErrWriter{boom}, io.Discard)
+		if !errors.Is(err, boom) {
+			t.Fatalf("got %v, want the write error", err)
+		}
+	})
 	t.Run("read error", func(t *testing.T) {
 		t.Parallel()
 		boom := errors.New("disk on fire")
@@ -438,6 +447,10 @@ func (r *cliTrickleReader) Read(p []byte) (int, error) {
 }
 
 type cliErrReader struct{ err error }
+
+type cliErrWriter struct{ err error }
+
+func (w cliErrWriter) Write([]byte) (int, error) { return 0, w.err }
 
 func (r *cliErrReader) Read([]byte) (int, error) { return 0, r.err }
 

@@ -68,6 +68,8 @@ func TestEvalBadCaseFiles(t *testing.T) {
 		{"no turns on line 2", good + "\n" + `{"id": "b", "kind": "answer", "turns": []}` + "\n", "bad.jsonl:2: case has no turns"},
 		{"turns not a list", `{"id": "b", "kind": "answer", "turns": "hello"}` + "\n", "bad.jsonl:1:"},
 		{"a JSON array", `[` + good + `]` + "\n", "bad.jsonl:1:"},
+		// A case longer than the reader's buffer is still a problem of a line.
+		{"a 2 MB line 2", good + "\n" + `{"id": "b", "kind": "answer", "turns": ["` + strings.Repeat("a", 2<<20) + `"]}` + "\n", "bad.jsonl:2:"},
 	}
 	for _, tc := range tests {
 		p := filepath.Join(dir, "bad.jsonl")

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const cliHelperEnv = "INFUSIONBOT_CLI_TEST_HELPER"
+
+// TestCLIHelperAsk is not a test of its own: run by the scoring script as a
+// child process of TestScorerAgreesWithEval, this test binary is
+// `infusionbot ask --json` on its stdin and stdout.
+func TestCLIHelperAsk(t *testing.T) {
+	if os.Getenv(cliHelperEnv) != "1" {
+		t.Skip("the ask --json child process of TestScorerAgreesWithEval")
+	}
+	err := run(context.Background(), []string{"ask", "--json"}, func(string) string { return "" }, os.Stdin, os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "infusionbot:", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// TestScorerAgreesWithEval runs shared/eval/score.py, the project's judge,
+// over the batch protocol (`ask --json`) and checks that it reads every
+// reply and prints the same figures as `infusionbot eval` on the same cases.
+func TestScorerAgreesWithEval(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs python3 and a child process")
+	}
+	const scorer = "../../../shared/eval/score.py"
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	if _, err := os.Stat(scorer); err != nil {
+		t.Skipf("%s not found", scorer)
+	}
+	t.Parallel()
+	for _, cases := range []string{"testdata/cli_eval_cases.jsonl", "../../../shared/eval/dev.jsonl"} {
+		t.Run(cases, func(t *testing.T) {
+			t.Parallel()
+			cmd := exec.Command(python, scorer, cases, "--", os.Args[0], "-test.run=^TestCLIHelperAsk$")
+			cmd.Env = append(os.Environ(), cliHelperEnv+"=1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("score.py: %v\n%s\n%s", err, out, stderr.String())
+			}
+			lines := cliLines(t, string(out))
+			if len(lines) < 2 || !strings.HasPrefix(lines[len(lines)-1], "overall ") {
+				t.Fatalf("score.py printed no summary:\n%s", out)
+			}
+			evalOut, _, err := cliRun(t, "", "eval", cases)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.Join(lines[:len(lines)-1], "\n")+"\n", evalOut; got != want {
+				t.Errorf("score.py's figures\n%s\ndiffer from eval's\n%s", got, want)
+			}
+		})
+	}
+}
