@@ -229,19 +229,27 @@ func TestAskJSONConversations(t *testing.T) {
 		user, text string
 		intent     string // "" means question, answered
 		cites      string // a cited snippet contains this
+		only       string // and a cited snippet contains this, which a question without context would not cite
 	}
 	turns := []turn{
 		{user: "ana", text: "What are lidocaine infusions?", cites: "idocaine"},
 		{user: "ben", text: "What are ketamine infusions?", cites: "etamine"},
 		{user: "cy", text: "Hello", intent: "greeting"},
-		{user: "ana", text: "how long does it take?", cites: "30–60"},
-		{user: "ben", text: "how long does it take?", cites: "1–4 hours"},
+		{text: `{"user": "ana", "text": "oops`, intent: "error"}, // a bad line loses no context
+		// Follow-ups: each person's own topic, not the other's, and not
+		// only the comparison table's row that holds both durations.
+		{user: "ana", text: "how long does it take?", cites: "30–60", only: "administers the lidocaine"},
+		{user: "ben", text: "how long does it take?", cites: "1–4 hours", only: "session usually lasts 1–4 hours"},
 		{user: "dee", text: "I can't breathe", intent: "emergency"},
 		{user: "cy", text: "What are the side effects of ketamine infusions?"},
 		{user: "ana", text: "thank you!", intent: "thanks"},
 	}
 	var in strings.Builder
 	for _, tu := range turns {
+		if tu.intent == "error" {
+			in.WriteString(tu.text + "\n")
+			continue
+		}
 		in.WriteString(cliLine(tu.user, tu.text) + "\n")
 	}
 	out, stderr, err := cliRun(t, in.String(), "ask", "--json")
@@ -253,6 +261,12 @@ func TestAskJSONConversations(t *testing.T) {
 		t.Fatalf("%d output lines for %d input lines:\n%s", len(lines), len(turns), out)
 	}
 	for i, tu := range turns {
+		if tu.intent == "error" {
+			if !strings.HasPrefix(lines[i], `{"error":`) {
+				t.Errorf("line %d: want an error object, got %.200s", i+1, lines[i])
+			}
+			continue
+		}
 		r := cliDecodeReply(t, lines[i])
 		if r.User != tu.user {
 			t.Errorf("line %d: user %q, want %q (out of order?)", i+1, r.User, tu.user)
@@ -262,6 +276,9 @@ func TestAskJSONConversations(t *testing.T) {
 			cliCheckGrounded(t, r, articles)
 			if tu.cites != "" && !cliCitesContaining(r, tu.cites) {
 				t.Errorf("line %d %q (%s): no cited snippet contains %q: %+v", i+1, tu.text, tu.user, tu.cites, r.Citations)
+			}
+			if tu.only != "" && !cliCitesContaining(r, tu.only) {
+				t.Errorf("line %d %q (%s): follow-up not resolved in the person's conversation: no cited snippet contains %q: %+v", i+1, tu.text, tu.user, tu.only, r.Citations)
 			}
 		default:
 			if r.Intent != tu.intent {

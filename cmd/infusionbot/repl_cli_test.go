@@ -78,6 +78,10 @@ func TestREPLPiped(t *testing.T) {
 			contains: []string{"medical emergency"},
 		},
 		{
+			name:  "escape codes and controls in input",
+			lines: []string{"\x1b[31mWhat are lidocaine infusions?\x1b[0m", "\x07\x00hello\u202e"},
+		},
+		{
 			name:     "CRLF line ends",
 			lines:    []string{"What are lidocaine infusions?\r", "how long does it take?\r"},
 			contains: []string{"30–60"},
