@@ -166,13 +166,24 @@ func (ix *Index) prepare() {
 	ix.stemSets = make([]map[string]struct{}, len(ix.passages))
 	ix.fieldSets = make([]fieldStems, len(ix.passages))
 	ix.df = map[string]int{}
+	// Every passage of a section shares its heading, parents and most often
+	// its context: each is analysed once (the sets are only read).
+	shared := map[string]map[string]struct{}{}
+	sharedSet := func(text string) map[string]struct{} {
+		set, ok := shared[text]
+		if !ok {
+			set = stemSet(text)
+			shared[text] = set
+		}
+		return set
+	}
 	for i, p := range ix.passages {
 		ix.byID[p.ID] = i
 		d := newPassageDoc(p)
 		all := d.Text + "\n" + d.Heading + "\n" + d.Context
 		ix.vocab.add(all)
-		fs := fieldStems{text: stemSet(d.Text), heading: stemSet(d.Heading), context: stemSet(d.Context),
-			parents: stemSet(strings.Join(p.Headings[:max(0, len(p.Headings)-1)], "\n"))}
+		fs := fieldStems{text: stemSet(d.Text), heading: sharedSet(d.Heading), context: sharedSet(d.Context),
+			parents: sharedSet(strings.Join(p.Headings[:max(0, len(p.Headings)-1)], "\n"))}
 		ix.fieldSets[i] = fs
 		set := map[string]struct{}{}
 		for _, f := range []map[string]struct{}{fs.text, fs.heading, fs.context} {
