@@ -500,6 +500,12 @@ func TestAskOneQuestion(t *testing.T) {
 		t.Errorf("ask with the question in several arguments: %v\n%s\nwant\n%s", err, split, out)
 	}
 
+	// An emergency: the urgent text only, no sources, no handoff.
+	em, _, err := cliRun(t, "", "ask", "I can't breathe")
+	if err != nil || !strings.Contains(em, "Call 911 now") || strings.Contains(em, "Sources:") || strings.Contains(em, r.Handoff) {
+		t.Errorf("ask about an emergency: %v\n%s", err, em)
+	}
+
 	for _, args := range [][]string{{"ask"}, {"ask", "  "}, {"ask", "--no-such-flag", "hi"}} {
 		out, stderr, err := cliRun(t, "What are lidocaine infusions?\n", args...)
 		if !errors.Is(err, errUsageShown) || exitCode(err) != 2 {
