@@ -34,6 +34,36 @@ func BenchmarkHandle(b *testing.B) {
 	reportLatencies(b, durs)
 }
 
+// BenchmarkHandleSearched is BenchmarkHandle on the messages that reach
+// the search and get an answer or "not found" (intent question): the
+// median of a real question, without the cheap small talk and safety
+// replies pulling it down.
+func BenchmarkHandleSearched(b *testing.B) {
+	rt := newTestRouter(b)
+	ctx := context.Background()
+	var qs []string
+	for _, q := range kbgen.Questions {
+		r, err := rt.Handle(ctx, bot.Message{Platform: "bench", Conversation: "pick", User: "u", Text: q})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if r.Intent == bot.IntentQuestion {
+			qs = append(qs, q)
+		}
+	}
+	durs := make([]time.Duration, 0, 4096)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m := bot.Message{Platform: "bench", Conversation: fmt.Sprintf("bench:%d", i/len(qs)), User: "u", Text: qs[i%len(qs)]}
+		start := time.Now()
+		if _, err := rt.Handle(ctx, m); err != nil {
+			b.Fatal(err)
+		}
+		durs = append(durs, time.Since(start))
+	}
+	reportLatencies(b, durs)
+}
+
 // BenchmarkHandleEach is BenchmarkHandle per message, each in a fresh
 // conversation (so a follow-up is answered as it stands), to see which
 // kinds of message cost what.
