@@ -56,7 +56,14 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
 	}
 	ix.rerank(text, terms, res.Hits)
-	sort.SliceStable(res.Hits, func(a, b int) bool { return res.Hits[a].Score > res.Hits[b].Score })
+	// Ties go to the earlier passage, so a ranking never changes between
+	// runs or between an index in memory and one on disk.
+	sort.Slice(res.Hits, func(a, b int) bool {
+		if res.Hits[a].Score != res.Hits[b].Score {
+			return res.Hits[a].Score > res.Hits[b].Score
+		}
+		return ix.byID[res.Hits[a].ID] < ix.byID[res.Hits[b].ID]
+	})
 	if len(res.Hits) > k {
 		res.Hits = res.Hits[:k]
 	}

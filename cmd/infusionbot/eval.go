@@ -195,8 +195,10 @@ func readCases(path string) ([]evalCase, error) {
 	defer f.Close()
 	var cases []evalCase
 	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
@@ -209,7 +211,10 @@ func readCases(path string) ([]evalCase, error) {
 		}
 		cases = append(cases, c)
 	}
-	return cases, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
+	}
+	return cases, nil
 }
 
 func contains(list []string, s string) bool {
