@@ -183,7 +183,8 @@ func (ix *Index) prepare() {
 		all := d.Text + "\n" + d.Heading + "\n" + d.Context
 		ix.vocab.add(all)
 		fs := fieldStems{text: stemSet(d.Text), heading: sharedSet(d.Heading), context: sharedSet(d.Context),
-			parents: sharedSet(strings.Join(p.Headings[:max(0, len(p.Headings)-1)], "\n"))}
+			parents:      sharedSet(strings.Join(p.Headings[:max(0, len(p.Headings)-1)], "\n")),
+			questionWord: headingQuestionWord(p.Section)}
 		ix.fieldSets[i] = fs
 		set := map[string]struct{}{}
 		for _, f := range []map[string]struct{}{fs.text, fs.heading, fs.context} {

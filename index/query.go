@@ -201,10 +201,12 @@ func buildQuery(terms []Term) query.Query {
 					pq.SetBoost(boost * f.boost)
 					q = pq
 				} else {
-					mq := bleve.NewMatchQuery(alt)
-					mq.SetField(f.name)
-					mq.SetBoost(boost * f.boost)
-					q = mq
+					// The stem is already analysed: a term query spares
+					// bleve analysing the word again for every field.
+					tq := bleve.NewTermQuery(t.stems[i][0])
+					tq.SetField(f.name)
+					tq.SetBoost(boost * f.boost)
+					q = tq
 				}
 				alts = append(alts, q)
 			}

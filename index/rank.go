@@ -1,12 +1,13 @@
 package index
 
-import "strings"
-
 // fieldStems are the stems of a passage's fields.
 type fieldStems struct {
 	text, heading, context map[string]struct{}
 	// parents are the headings above the passage's own.
 	parents map[string]struct{}
+	// questionWord is the heading's first word when it is a question word
+	// ("What Are Ketamine Infusions?"), in canonical form.
+	questionWord string
 }
 
 // How much a term counts where it is found: in the passage's own words, in
@@ -71,7 +72,7 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		if total > 0 {
 			score = (weightAny*any + weightPath*path + weightOwn*own) / total
 		}
-		if qw != "" && sameQuestionForm(qw, hits[k].Section) {
+		if qw != "" && canonicalQuestionWord(qw) == fs.questionWord {
 			score += weightQuestionForm
 		}
 		if maxEngine > 0 {
@@ -110,21 +111,22 @@ func holdsAll(set map[string]struct{}, st []string) bool {
 	return true
 }
 
-// sameQuestionForm reports whether a heading starts with the question word
-// (treating "is" and "are" alike, and "does" and "do").
-func sameQuestionForm(qw, heading string) bool {
+// headingQuestionWord is a heading's first word when it is a question word,
+// in canonical form ("are" as "is", "do" as "does"); "" otherwise.
+func headingQuestionWord(heading string) string {
 	hw := words(heading)
-	if len(hw) == 0 {
-		return false
+	if len(hw) == 0 || !questionWords[hw[0]] {
+		return ""
 	}
-	canon := func(w string) string {
-		switch w {
-		case "are":
-			return "is"
-		case "do":
-			return "does"
-		}
-		return w
+	return canonicalQuestionWord(hw[0])
+}
+
+func canonicalQuestionWord(w string) string {
+	switch w {
+	case "are":
+		return "is"
+	case "do":
+		return "does"
 	}
-	return canon(strings.ToLower(hw[0])) == canon(qw)
+	return w
 }

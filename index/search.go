@@ -41,7 +41,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	// bleve ranks the candidates; the ones that hold more of the question
 	// (coverage) then move up, since a passage that repeats one common word
 	// must not beat one that holds every word of the question.
-	req := bleve.NewSearchRequestOptions(buildQuery(terms), max(4*k, 50), 0, false)
+	req := bleve.NewSearchRequestOptions(buildQuery(terms), max(2*k, 40), 0, false)
 	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
