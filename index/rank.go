@@ -56,7 +56,7 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		maxEngine = max(maxEngine, h.Score)
 	}
 	qw := ""
-	if ws := words(text); len(ws) > 0 && questionWords[ws[0]] {
+	if ws := stripAskingPhrase(words(text)); len(ws) > 0 && questionWords[ws[0]] {
 		qw = ws[0]
 	}
 	for k := range hits {
@@ -129,4 +129,31 @@ func canonicalQuestionWord(w string) string {
 		return "does"
 	}
 	return w
+}
+
+// askingPhrases wrap a question without being part of it: "can you tell me
+// what ketamine is" asks "what ketamine is".
+var askingPhrases = [][]string{
+	{"can", "you", "tell", "me"}, {"could", "you", "tell", "me"}, {"please", "tell", "me"},
+	{"tell", "me"}, {"do", "you", "know"}, {"i", "want", "to", "know"},
+	{"i", "would", "like", "to", "know"}, {"i'd", "like", "to", "know"}, {"please", "explain"},
+	{"explain"}, {"i", "wonder"}, {"i'm", "wondering"}, {"wondering"},
+}
+
+func stripAskingPhrase(ws []string) []string {
+	for _, p := range askingPhrases {
+		if len(ws) > len(p) && equalWords(ws[:len(p)], p) {
+			return ws[len(p):]
+		}
+	}
+	return ws
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
