@@ -221,3 +221,19 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestCommonWordsLeftOutOfRetrievalOnLargeIndexes(t *testing.T) {
+	common := Term{Word: "infusion", df: 2700}
+	rare := Term{Word: "ketamine", df: 40}
+	large := &Index{passages: make([]Passage, 3000)}
+	if got := large.retrievalTerms([]Term{common, rare}); len(got) != 1 || got[0].Word != "ketamine" {
+		t.Errorf("large index retrieves with %v, want only the rare word", got)
+	}
+	if got := large.retrievalTerms([]Term{common}); len(got) != 1 {
+		t.Errorf("a question of common words only must still retrieve: %v", got)
+	}
+	small := &Index{passages: make([]Passage, 150)}
+	if got := small.retrievalTerms([]Term{common, rare}); len(got) != 2 {
+		t.Errorf("small index dropped words: %v", got)
+	}
+}

@@ -23,6 +23,7 @@ type Term struct {
 	Weight float64 `json:"weight"`
 
 	stems [][]string // per alternative
+	df    int        // passages holding the most common alternative
 }
 
 // fillerWords carry no topic in a patient's question, though they are not
@@ -128,6 +129,7 @@ func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
 	}
 	t.Known = df > 0
 	t.Weight = ix.idf(df)
+	t.df = df
 	return t
 }
 

@@ -41,7 +41,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	// bleve ranks the candidates; the ones that hold more of the question
 	// (coverage) then move up, since a passage that repeats one common word
 	// must not beat one that holds every word of the question.
-	req := bleve.NewSearchRequestOptions(buildQuery(terms), max(2*k, 40), 0, false)
+	req := bleve.NewSearchRequestOptions(buildQuery(ix.retrievalTerms(terms)), max(2*k, 40), 0, false)
 	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return res, fmt.Errorf("index: search: %w", err)
@@ -68,6 +68,32 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits = res.Hits[:k]
 	}
 	return res, nil
+}
+
+// On a large knowledge base a word held by most passages ("infusion") makes
+// bleve score nearly every passage for nothing: it is left out of retrieval
+// when a rarer word remains, and still counts when the candidates are ranked.
+const (
+	commonTermMinPassages = 2000
+	commonTermShare       = 0.25
+)
+
+// retrievalTerms are the terms bleve retrieves candidates with.
+func (ix *Index) retrievalTerms(terms []Term) []Term {
+	n := len(ix.passages)
+	if n < commonTermMinPassages {
+		return terms
+	}
+	var rare []Term
+	for _, t := range terms {
+		if float64(t.df) <= commonTermShare*float64(n) {
+			rare = append(rare, t)
+		}
+	}
+	if len(rare) == 0 {
+		return terms
+	}
+	return rare
 }
 
 func isQuestion(text string) bool {
