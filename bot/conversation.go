@@ -3,6 +3,7 @@ package bot
 import (
 	"bufio"
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -103,22 +104,29 @@ func (cs *conversations) put(key string, c conversation) {
 	cs.m[key] = &c
 }
 
-// evict drops expired conversations, or the oldest when none has expired.
+// evict drops expired conversations and, when that frees too little, the
+// least recently seen tenth: one scan pays for many insertions, so a full
+// store does not scan under the lock for every new conversation.
 func (cs *conversations) evict() {
 	now := cs.now()
-	var oldest string
-	var oldestSeen time.Time
+	type entry struct {
+		key  string
+		seen time.Time
+	}
+	live := make([]entry, 0, len(cs.m))
 	for k, c := range cs.m {
 		if now.Sub(c.seen) > cs.ttl {
 			delete(cs.m, k)
 			continue
 		}
-		if oldest == "" || c.seen.Before(oldestSeen) {
-			oldest, oldestSeen = k, c.seen
-		}
+		live = append(live, entry{k, c.seen})
 	}
-	if len(cs.m) >= cs.limit && oldest != "" {
-		delete(cs.m, oldest)
+	if len(cs.m) < cs.limit {
+		return
+	}
+	sort.Slice(live, func(i, j int) bool { return live[i].seen.Before(live[j].seen) })
+	for _, e := range live[:max(1, cs.limit/10)] {
+		delete(cs.m, e.key)
 	}
 }
 
