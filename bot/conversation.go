@@ -3,6 +3,7 @@ package bot
 import (
 	"bufio"
 	_ "embed"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -138,6 +139,53 @@ var followUpPronouns = map[string]bool{
 
 // switchPrefixes introduce "the same question, about another topic".
 var switchPrefixes = []string{"and what about ", "what about ", "how about ", "and for ", "and ", "same for ", "same question for ", "what of "}
+
+// sentenceEnd splits a message into sentences.
+var sentenceEnd = regexp.MustCompile(`[.!?;:]+(\s+|$)`)
+
+// questionInStory finds the question in a message of several sentences (the
+// last one ending with "?", else the last one) and returns it with the
+// topics the other sentences (or the conversation) name.
+func (tl *topicList) questionInStory(text string, prev conversation) (string, bool) {
+	var parts []string
+	last := 0
+	for _, m := range sentenceEnd.FindAllStringIndex(text, -1) {
+		if p := strings.TrimSpace(text[last:m[1]]); p != "" {
+			parts = append(parts, p)
+		}
+		last = m[1]
+	}
+	if p := strings.TrimSpace(text[last:]); p != "" {
+		parts = append(parts, p)
+	}
+	if len(parts) < 2 {
+		return "", false
+	}
+	q := parts[len(parts)-1]
+	for i := len(parts) - 1; i >= 0; i-- {
+		if strings.HasSuffix(parts[i], "?") {
+			q = parts[i]
+			break
+		}
+	}
+	own, _ := tl.find(normalize(q))
+	var add []string
+	for _, p := range parts {
+		if p == q {
+			continue
+		}
+		ts, _ := tl.find(normalize(p))
+		for _, t := range ts {
+			if !contains(own, t) && !contains(add, t) {
+				add = append(add, t)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return tl.resolveFollowUp(q, prev), true
+	}
+	return q + " " + strings.Join(add, " "), true
+}
 
 // switchesTopic reports whether text only names a topic ("and ketamine?",
 // "what about lidocaine"): the previous question, asked about it.

@@ -111,6 +111,16 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		}
 	}
 	reply, err := rt.answerQuestion(ctx, s, question)
+	if err == nil && !reply.Answered {
+		// "I've had CRPS for years and nothing works. Could ketamine help?":
+		// the story around a question can drown it; ask the question alone,
+		// with the topics the story names.
+		if q, ok := rt.topics.questionInStory(text, prev); ok && rt.hasSpecificTerm(ctx, s, q) {
+			if r, qerr := rt.answerQuestion(ctx, s, q); qerr == nil && r.Answered {
+				reply, question = r, q
+			}
+		}
+	}
 	if err != nil {
 		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
 	}
@@ -122,6 +132,27 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		rt.convs.put(key, conversation{question: question, topics: topics})
 	}
 	return reply, nil
+}
+
+// specificWeight is the least weight (inverse document frequency) of a
+// word that says what a question is about; "infusion" or "therapy", held
+// by most passages, say nothing.
+const specificWeight = 1.2
+
+// hasSpecificTerm reports whether text names something specific the
+// articles know: "Can I get an infusion?" does not, so the story around it
+// ("I'm allergic to eggs.") cannot be dropped.
+func (rt *Router) hasSpecificTerm(ctx context.Context, s Searcher, text string) bool {
+	res, err := s.Search(ctx, text, 1)
+	if err != nil {
+		return false
+	}
+	for _, t := range res.Terms {
+		if t.Known && t.Weight >= specificWeight {
+			return true
+		}
+	}
+	return false
 }
 
 // canned is the reply of a rules.txt section.

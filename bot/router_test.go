@@ -315,3 +315,31 @@ func TestSourcesListsEveryArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionInAStory: a question told with a story around it is answered
+// from the question and the topics the story names; a story that makes the
+// question personal goes to a provider.
+func TestQuestionInAStory(t *testing.T) {
+	rt := newTestRouter(t)
+	tests := []struct {
+		text, want string
+	}{
+		{"I've had CRPS for 5 years and nothing works. Could ketamine help?", "CRPS"},
+		{"Hi, I'm starting ketamine next week. How long does a session last?", "1–4 hours"},
+		{"My doctor suggested lidocaine infusions for my fibromyalgia. What happens during the session?", "Pre-Treatment Evaluation"},
+	}
+	for _, tt := range tests {
+		r := ask(t, rt, "story", tt.text)
+		if !r.Answered || !strings.Contains(r.Citations[0].Snippet, tt.want) {
+			t.Errorf("%q: want the first citation to hold %q, got:\n%s", tt.text, tt.want, r.Text())
+		}
+	}
+	for _, text := range []string{
+		"My neighbor had an infusion. Can I get one?",
+		"I'm allergic to latex. Will the infusion be a problem?",
+	} {
+		if r := ask(t, rt, "story2", text); r.Answered && r.Intent == bot.IntentQuestion {
+			t.Errorf("%q: answered from the question without its story:\n%s", text, r.Text())
+		}
+	}
+}
