@@ -287,21 +287,27 @@ func (c *Counter) Add(d float64, values ...string) {
 }
 
 // Value returns the counter's value for the label values (0 if never set).
-func (c *Counter) Value(values ...string) float64 {
-	c.v.mu.Lock()
-	defer c.v.mu.Unlock()
-	if p, ok := c.v.series[strings.Join(values, "\xff")]; ok {
+func (c *Counter) Value(values ...string) float64 { return scalarValue(&c.v, values) }
+
+func (c *Counter) write(w *bufio.Writer) { writeScalars(w, &c.v) }
+
+// scalarValue is the value of one series of a counter or gauge.
+func scalarValue(v *vec[float64], values []string) float64 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if p, ok := v.series[strings.Join(values, "\xff")]; ok {
 		return *p
 	}
 	return 0
 }
 
-func (c *Counter) write(w *bufio.Writer) {
-	c.v.mu.Lock()
-	defer c.v.mu.Unlock()
-	c.v.header(w)
-	for _, k := range c.v.sorted() {
-		fmt.Fprintf(w, "%s%s %s\n", c.v.name, c.v.labelString(c.v.values[k]), formatFloat(*c.v.series[k]))
+// writeScalars writes every series of a counter or gauge.
+func writeScalars(w *bufio.Writer, v *vec[float64]) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.header(w)
+	for _, k := range v.sorted() {
+		fmt.Fprintf(w, "%s%s %s\n", v.name, v.labelString(v.values[k]), formatFloat(*v.series[k]))
 	}
 }
 
@@ -324,23 +330,9 @@ func (g *Gauge) Set(x float64, values ...string) {
 }
 
 // Value returns the gauge's value for the label values (0 if never set).
-func (g *Gauge) Value(values ...string) float64 {
-	g.v.mu.Lock()
-	defer g.v.mu.Unlock()
-	if p, ok := g.v.series[strings.Join(values, "\xff")]; ok {
-		return *p
-	}
-	return 0
-}
+func (g *Gauge) Value(values ...string) float64 { return scalarValue(&g.v, values) }
 
-func (g *Gauge) write(w *bufio.Writer) {
-	g.v.mu.Lock()
-	defer g.v.mu.Unlock()
-	g.v.header(w)
-	for _, k := range g.v.sorted() {
-		fmt.Fprintf(w, "%s%s %s\n", g.v.name, g.v.labelString(g.v.values[k]), formatFloat(*g.v.series[k]))
-	}
-}
+func (g *Gauge) write(w *bufio.Writer) { writeScalars(w, &g.v) }
 
 // Histogram counts observations into cumulative buckets.
 type Histogram struct {
