@@ -96,6 +96,16 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	if key == "" {
 		key = m.Platform + ":" + m.User
 	}
+	reply, err := rt.question(ctx, key, text)
+	if err != nil {
+		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+	}
+	return reply, nil
+}
+
+// question answers a message the rules left to the search, in the context
+// of its conversation, and remembers what it was about.
+func (rt *Router) question(ctx context.Context, key, text string) (Reply, error) {
 	prev, _ := rt.convs.get(key)
 	s := rt.searcher()
 	question := rt.topics.resolveFollowUp(text, prev)
@@ -104,25 +114,25 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 		// no follow-up, whatever was asked before.
 		alone, err := s.Search(ctx, text, 1)
 		if err != nil {
-			return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+			return Reply{}, err
 		}
 		if !anyKnown(alone.Terms) {
 			question = text
 		}
 	}
 	reply, err := rt.answerQuestion(ctx, s, question)
-	if err == nil && !reply.Answered {
+	if err != nil {
+		return Reply{}, err
+	}
+	if !reply.Answered {
 		// "I've had CRPS for years and nothing works. Could ketamine help?":
 		// the story around a question can drown it; ask the question alone,
 		// with the topics the story names.
 		if q, ok := rt.topics.questionInStory(text, prev); ok && rt.hasSpecificTerm(ctx, s, q) {
-			if r, qerr := rt.answerQuestion(ctx, s, q); qerr == nil && r.Answered {
+			if r, err := rt.answerQuestion(ctx, s, q); err == nil && r.Answered {
 				reply, question = r, q
 			}
 		}
-	}
-	if err != nil {
-		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
 	}
 	if reply.Intent == IntentQuestion {
 		topics, _ := rt.topics.find(normalize(question))
