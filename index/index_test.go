@@ -237,3 +237,22 @@ func TestCommonWordsLeftOutOfRetrievalOnLargeIndexes(t *testing.T) {
 		t.Errorf("small index dropped words: %v", got)
 	}
 }
+
+func TestDefinitionPatternOnlyForBareWhatIsQuestions(t *testing.T) {
+	ix := openSample(t)
+	tests := []struct {
+		q, text string
+		want    bool
+	}{
+		{"What is lidocaine?", "Lidocaine, a local anesthetic, numbs tissue.", true},
+		{"what are lidocaine infusions", "Lidocaine infusions use a local anesthetic.", false},
+		{"What is lidocaine used for?", "Lidocaine, a local anesthetic, numbs tissue.", false},
+		{"How long is lidocaine?", "Lidocaine, a local anesthetic, numbs tissue.", false},
+	}
+	for _, tt := range tests {
+		re := definitionPattern(stripAskingPhrase(words(tt.q)), ix.Analyze(tt.q))
+		if got := re != nil && re.MatchString(tt.text); got != tt.want {
+			t.Errorf("%q on %q: %v, want %v", tt.q, tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,5 +1,10 @@
 package index
 
+import (
+	"regexp"
+	"strings"
+)
+
 // fieldStems are the stems of a passage's fields.
 type fieldStems struct {
 	text, heading, context map[string]struct{}
@@ -56,9 +61,11 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		maxEngine = max(maxEngine, h.Score)
 	}
 	qw := ""
-	if ws := stripAskingPhrase(words(text)); len(ws) > 0 && questionWords[ws[0]] {
+	ws := stripAskingPhrase(words(text))
+	if len(ws) > 0 && questionWords[ws[0]] {
 		qw = ws[0]
 	}
+	defines := definitionPattern(ws, terms)
 	for k := range hits {
 		i := ix.byID[hits[k].ID]
 		fs := ix.fieldSets[i]
@@ -75,11 +82,53 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		if qw != "" && canonicalQuestionWord(qw) == fs.questionWord {
 			score += weightQuestionForm
 		}
+		if defines != nil && defines.MatchString(hits[k].Text) {
+			score += weightDefinition
+		}
 		if maxEngine > 0 {
 			score += weightEngine * hits[k].Score / maxEngine
 		}
 		hits[k].Score = score
 	}
+}
+
+// weightDefinition rewards, for a "what is X?" question, a passage that
+// defines X: "ketamine, a dissociative anesthetic", "fibromyalgia (a
+// condition where …", "Complex Regional Pain Syndrome (CRPS): This rare …".
+var weightDefinition = 0.08
+
+// definitionPattern matches a passage that defines one of the subjects of a
+// "what is/are X" question, or is nil for other questions.
+func definitionPattern(ws []string, terms []Term) *regexp.Regexp {
+	if len(ws) < 3 || ws[0] != "what" || (ws[1] != "is" && ws[1] != "are") {
+		return nil
+	}
+	// Only a question that is nothing but its subject ("what is CRPS?"),
+	// not "what is ketamine used to treat?".
+	inTerms := map[string]bool{}
+	for _, t := range terms {
+		for _, w := range strings.Fields(t.Word) {
+			inTerms[w] = true
+		}
+	}
+	for _, w := range ws[2:] {
+		if w != "a" && w != "an" && w != "the" && !inTerms[w] {
+			return nil
+		}
+	}
+	var subjects []string
+	for _, t := range terms {
+		w := t.Word
+		if t.Corrected != "" {
+			w = t.Corrected
+		}
+		subjects = append(subjects, regexp.QuoteMeta(w))
+	}
+	if len(subjects) == 0 {
+		return nil
+	}
+	subject := `(?:` + strings.Join(subjects, "|") + `)s?`
+	return regexp.MustCompile(`(?i)\b` + subject + `\b(?:\s*\(an? |, an? | is an? | are an? )|\(` + subject + `\):\s*This`)
 }
 
 // fieldMatch is how well a passage's fields hold a term: the best of its
