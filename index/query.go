@@ -56,6 +56,7 @@ var fillerWords = map[string]bool{
 var weakWords = map[string]bool{
 	"work": true, "works": true, "working": true, "help": true, "helps": true, "helping": true,
 	"happen": true, "happens": true, "cause": true, "causes": true, "caused": true,
+	"consider": true, "considering": true, "recommend": true, "recommended": true,
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is
