@@ -60,9 +60,18 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 	if !anyKnown(res.Terms) {
 		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, nil
 	}
-	if len(res.Hits) == 0 || res.Hits[0].Coverage < rt.answer.MinCoverage {
+	// Only passages that hold enough of the question may be quoted; the best
+	// ranked of them leads.
+	confident := res.Hits[:0:0]
+	for _, h := range res.Hits {
+		if h.Coverage >= rt.answer.MinCoverage {
+			confident = append(confident, h)
+		}
+	}
+	if len(confident) == 0 {
 		return rt.notFound(), nil
 	}
+	res.Hits = confident
 	return rt.compose(rt.quotes(s, res)), nil
 }
 

@@ -256,3 +256,12 @@ func TestDefinitionPatternOnlyForBareWhatIsQuestions(t *testing.T) {
 		}
 	}
 }
+
+func TestACorrectionOntoAWordTheQuestionHoldsIsAnotherWord(t *testing.T) {
+	ix := openSample(t)
+	for _, term := range ix.Analyze("is lidocaone the same as lidocaine") {
+		if term.Word == "lidocaone" && term.Known {
+			t.Errorf("lidocaone was taken for a typo of lidocaine, which the question already holds: %+v", term)
+		}
+	}
+}

@@ -104,7 +104,25 @@ func (ix *Index) Analyze(text string) []Term {
 		}
 		terms = append(terms, t)
 	}
-	return dedupeTerms(terms)
+	return dedupeTerms(ix.distinctCorrections(terms))
+}
+
+// distinctCorrections undoes a correction onto a word the question already
+// holds: in "is esketamine the same as ketamine?" esketamine is another
+// word, not a typo of ketamine, and the articles don't know it.
+func (ix *Index) distinctCorrections(terms []Term) []Term {
+	typed := map[string]bool{}
+	for _, t := range terms {
+		if t.Corrected == "" {
+			typed[t.Word] = true
+		}
+	}
+	for i, t := range terms {
+		if t.Corrected != "" && typed[t.Corrected] {
+			terms[i] = Term{Word: t.Word, Alternatives: []string{t.Word}, Weight: ix.idf(0)}
+		}
+	}
+	return terms
 }
 
 func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
