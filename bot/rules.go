@@ -45,6 +45,30 @@ func (r *Rule) Matches(norm string) bool {
 	return false
 }
 
+// merge joins a rule's single patterns into one alternation, so a message is
+// scanned once per rule rather than once per pattern.
+func (r *Rule) merge() {
+	var singles []string
+	var rest [][]*regexp.Regexp
+	for _, all := range r.matches {
+		if len(all) == 1 {
+			singles = append(singles, "(?:"+all[0].String()+")")
+		} else {
+			rest = append(rest, all)
+		}
+	}
+	if len(singles) > 1 {
+		r.matches = append([][]*regexp.Regexp{{regexp.MustCompile(strings.Join(singles, "|"))}}, rest...)
+	}
+	if len(r.unless) > 1 {
+		var us []string
+		for _, u := range r.unless {
+			us = append(us, "(?:"+u.String()+")")
+		}
+		r.unless = []*regexp.Regexp{regexp.MustCompile(strings.Join(us, "|"))}
+	}
+}
+
 // Rules are the router's intent rules, in order of precedence.
 type Rules struct {
 	Rules []*Rule
@@ -133,6 +157,7 @@ func ParseRules(name, text string) (*Rules, error) {
 		if len(r.Examples) == 0 {
 			return nil, fmt.Errorf("%s:%d: rule %q has no example", name, r.Line, r.Name)
 		}
+		r.merge()
 	}
 	return rs, sc.Err()
 }
