@@ -102,21 +102,8 @@ func isQuestion(text string) bool {
 
 // coverage is the weighted share of terms that passage i holds.
 func (ix *Index) coverage(i int, terms []Term) float64 {
-	var have, total float64
-	for _, t := range terms {
-		total += t.Weight
-		if ix.holds(i, t) {
-			have += t.Weight
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return have / total
+	return weightedCoverage(ix.stemSets[i], terms)
 }
-
-// holds reports whether passage i holds some alternative of t.
-func (ix *Index) holds(i int, t Term) bool { return holdsTerm(ix.stemSets[i], t) }
 
 // holdsTerm reports whether a set of stems holds some alternative of t.
 func holdsTerm(set map[string]struct{}, t Term) bool {

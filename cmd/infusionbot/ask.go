@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -18,21 +17,17 @@ import (
 // runAsk answers one question, or with --json speaks the batch protocol:
 // JSON Lines {"user","text"} in, one reply object per line out, in order.
 func runAsk(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var ec engineConfig
-	ec.register(fs)
+	fs, ec := newCommandFlags("ask", getenv, stderr)
 	asJSON := fs.Bool("json", false, "read JSON Lines {\"user\",\"text\"} on stdin and write one JSON reply per line")
 	if err := fs.Parse(args); err != nil {
 		return errUsageShown
 	}
-	ec.Getenv = getenv
 	question := strings.Join(fs.Args(), " ")
 	if !*asJSON && strings.TrimSpace(question) == "" {
 		fmt.Fprintln(stderr, "usage: infusionbot ask \"question\"   or   infusionbot ask --json < messages.jsonl")
 		return errUsageShown
 	}
-	e, err := openEngine(ctx, ec)
+	e, err := openEngine(ctx, *ec)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -28,6 +29,16 @@ type engineConfig struct {
 	Progress func(done, total int)
 	// Hygiene limits messages; the zero value means the defaults.
 	Hygiene bot.HygieneConfig
+}
+
+// newCommandFlags makes a subcommand's flag set with the engine's shared
+// flags, errors written to stderr.
+func newCommandFlags(name string, getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *engineConfig) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	ec := &engineConfig{Getenv: getenv}
+	ec.register(fs)
+	return fs, ec
 }
 
 // register adds the flags every command shares.

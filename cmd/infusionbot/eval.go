@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -40,10 +39,7 @@ func (t evalTally) String() string {
 // runEval scores a case file against the engine, with the same figures as
 // shared/eval/score.py, so staff can check the bot after editing articles.
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var ec engineConfig
-	ec.register(fs)
+	fs, ec := newCommandFlags("eval", getenv, stderr)
 	verbose := fs.Bool("v", false, "list the misses")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "usage: infusionbot eval [-v] CASES.jsonl")
@@ -53,9 +49,8 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	ec.Getenv = getenv
 	ec.Hygiene.PerMinute = -1
-	e, err := openEngine(ctx, ec)
+	e, err := openEngine(ctx, *ec)
 	if err != nil {
 		return err
 	}

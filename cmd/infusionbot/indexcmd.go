@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -10,10 +9,7 @@ import (
 
 // runIndex builds a persistent index, with progress on a terminal.
 func runIndex(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("index", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var ec engineConfig
-	ec.register(fs)
+	fs, ec := newCommandFlags("index", getenv, stderr)
 	if err := fs.Parse(args); err != nil {
 		return errUsageShown
 	}

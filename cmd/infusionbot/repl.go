@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"io"
 	"os"
 
@@ -15,15 +14,11 @@ const replBanner = `infusionbot: ask about infusion therapy. /help for help, /so
 
 // runREPL is the staff REPL: line editing on a terminal, plain lines when piped.
 func runREPL(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("repl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var ec engineConfig
-	ec.register(fs)
+	fs, ec := newCommandFlags("repl", getenv, stderr)
 	if err := fs.Parse(args); err != nil {
 		return errUsageShown
 	}
-	ec.Getenv = getenv
-	e, err := openEngine(ctx, ec)
+	e, err := openEngine(ctx, *ec)
 	if err != nil {
 		return err
 	}

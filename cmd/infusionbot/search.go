@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -32,16 +31,12 @@ type searchResult struct {
 
 // runSearch prints the raw ranking of passages, for staff tuning articles.
 func runSearch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var ec engineConfig
-	ec.register(fs)
+	fs, ec := newCommandFlags("search", getenv, stderr)
 	asJSON := fs.Bool("json", false, "JSON output; with no query, read {\"text\"} lines on stdin")
 	k := fs.Int("k", 5, "how many passages to show")
 	if err := fs.Parse(args); err != nil {
 		return errUsageShown
 	}
-	ec.Getenv = getenv
 	q := strings.Join(fs.Args(), " ")
 	if q == "" && !*asJSON {
 		fmt.Fprintln(stderr, "usage: infusionbot search [-k N] \"query\"   or   infusionbot search --json < queries.jsonl")
