@@ -228,13 +228,14 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 	if timeout < 1 {
 		timeout = 1
 	}
-	offset, unacked := 0, 0
+	k := newAcks()
+	polled := 0 // the offset of the last getUpdates: what Telegram has confirmed
 	fails, up := 0, false
 	a.log.Info("telegram: long polling started", "timeout_s", timeout)
-poll:
 	for ctx.Err() == nil {
+		polled = k.offset()
 		pctx, cancel := context.WithTimeout(ctx, time.Duration(timeout)*time.Second+15*time.Second)
-		updates, err := a.apiWith(pctx).GetUpdates(tgbotapi.UpdateConfig{Offset: offset, Timeout: timeout, AllowedUpdates: allowedUpdates})
+		updates, err := a.apiWith(pctx).GetUpdates(tgbotapi.UpdateConfig{Offset: polled, Timeout: timeout, AllowedUpdates: allowedUpdates})
 		cancel()
 		if err != nil {
 			if ctx.Err() != nil {
@@ -276,41 +277,48 @@ poll:
 			}
 		}
 		fails = 0
-		if len(updates) == 0 {
-			continue
-		}
-		next, n := offset, 0
+		fresh := 0
 		for i := range updates {
 			u := &updates[i]
-			if u.UpdateID < offset {
-				continue
+			if u.UpdateID < polled || !k.take(u.UpdateID) {
+				continue // confirmed, or still being handled
 			}
-			if u.UpdateID >= next {
-				next = u.UpdateID + 1
-			}
-			a.dispatch(wctx, h, u)
-			n++
+			id := u.UpdateID
+			a.dispatch(wctx, h, u, func() { k.done(id) })
+			fresh++
 		}
-		a.log.Debug("telegram: updates received", "count", n)
-		// Acknowledge the batch (advance the offset) only once it is handled.
-		select {
-		case <-a.disp.idleChan():
-			offset = next
-		case <-ctx.Done():
-			unacked = next
-			break poll
+		if fresh > 0 {
+			a.log.Debug("telegram: updates received", "count", fresh)
+		}
+		// Updates still in hand come back at once with every poll: when a
+		// poll brought nothing new, wait for one to be handled (or a short
+		// while, for other chats' new messages) instead of spinning.
+		if n, progress := k.inHand(); fresh == 0 && n > 0 {
+			t := time.NewTimer(repollInterval)
+			select {
+			case <-progress:
+			case <-t.C:
+			case <-ctx.Done():
+			}
+			t.Stop()
 		}
 	}
 	a.log.Info("telegram: long polling stopping")
-	if a.shutdown(wcancel) && unacked > 0 {
-		// Confirm the updates handled during shutdown so that the next
-		// start does not answer them again.
+	a.shutdown(wcancel)
+	if off := k.offset(); off > polled {
+		// Confirm the updates handled since the last poll (those abandoned
+		// at the shutdown deadline stay unconfirmed and come again on the
+		// next start).
 		actx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		_, _ = a.apiWith(actx).GetUpdates(tgbotapi.UpdateConfig{Offset: unacked, Limit: 1})
+		_, _ = a.apiWith(actx).GetUpdates(tgbotapi.UpdateConfig{Offset: off, Limit: 1})
 		cancel()
 	}
 	return nil
 }
+
+// repollInterval bounds how long new updates wait while only updates still
+// being handled (a slow chat's paced queue) come back from getUpdates.
+const repollInterval = 250 * time.Millisecond
 
 func (a *Adapter) runWebhook(ctx, wctx context.Context, wcancel context.CancelFunc, h bot.Handler) error {
 	params := tgbotapi.Params{"url": a.cfg.WebhookURL, "secret_token": a.cfg.WebhookSecret}

@@ -15,37 +15,40 @@ import (
 // conversationKey is the bot.Message.Conversation of a chat.
 func conversationKey(chatID int64) string { return "telegram:" + strconv.FormatInt(chatID, 10) }
 
-// dispatch queues the handling of one update on its chat's queue. Updates
-// the adapter does not answer (edits, channel posts, anything without a
-// chat) are dropped here.
-func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Update) {
+// dispatch queues the handling of one update on its chat's queue and calls
+// handled (if not nil) when it is done. Updates the adapter does not answer
+// (edits, channel posts, anything without a chat) are dropped here, and
+// count as handled at once.
+func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Update, handled func()) {
 	switch {
-	case u.Message != nil:
+	case u.Message != nil && u.Message.Chat != nil:
 		m := u.Message
-		if m.Chat == nil {
-			return
-		}
-		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m) }))
-	case u.CallbackQuery != nil:
+		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m) }, handled))
+	case u.CallbackQuery != nil && u.CallbackQuery.ID != "":
 		cq := u.CallbackQuery
-		if cq.ID == "" {
-			return
-		}
 		var chat int64
 		if cq.Message != nil && cq.Message.Chat != nil {
 			chat = cq.Message.Chat.ID
 		}
-		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq) }))
+		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq) }, handled))
+	default:
+		if handled != nil {
+			handled()
+		}
 	}
 }
 
-// guard keeps a panicking handler from taking the process down.
-func (a *Adapter) guard(job func()) func() {
+// guard keeps a panicking handler from taking the process down, and calls
+// handled (if not nil) after job whatever happened.
+func (a *Adapter) guard(job, handled func()) func() {
 	return func() {
 		defer func() {
 			if r := recover(); r != nil {
 				a.mon.Error(platform, "panic")
 				a.log.Error("telegram: recovered from a panic while handling an update")
+			}
+			if handled != nil {
+				handled()
 			}
 		}()
 		job()

@@ -86,7 +86,7 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	a.dispatch(st.ctx, st.h, &u)
+	a.dispatch(st.ctx, st.h, &u, nil)
 	w.WriteHeader(http.StatusOK)
 }
 
