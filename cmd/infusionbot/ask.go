@@ -48,6 +48,7 @@ func runAsk(ctx context.Context, args []string, getenv func(string) string, stdi
 // gets exactly one output line, an error object, so replies stay in step.
 func askBatch(ctx context.Context, h bot.Handler, stdin io.Reader, stdout io.Writer) error {
 	in := bufio.NewReaderSize(stdin, 64*1024)
+	skipBOM(in)
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	for n := 1; ; n++ {
@@ -94,6 +95,14 @@ func decodeAskLine(line string) (httpapi.Request, error) {
 		return req, errors.New(`not a JSON object {"user": "...", "text": "..."}`)
 	}
 	return req, nil
+}
+
+// skipBOM drops a UTF-8 byte order mark at the start of r: JSON Lines files
+// saved by Windows editors start with one.
+func skipBOM(r *bufio.Reader) {
+	if b, err := r.Peek(3); err == nil && string(b) == "\ufeff" {
+		_, _ = r.Discard(3)
+	}
 }
 
 // readFullLine reads one line of any length.

@@ -414,6 +414,19 @@ func TestAskJSONInputShapes(t *testing.T) {
 			t.Errorf("line 3 (no final newline): intent %q with %d citations, want emergency with none", r.Intent, len(r.Citations))
 		}
 	})
+	t.Run("a byte order mark before the first line", func(t *testing.T) {
+		t.Parallel()
+		// Files saved by Windows editors start with one.
+		for _, cmd := range [][]string{{"ask", "--json"}, {"search", "--json"}} {
+			out, _, err := cliRun(t, "\ufeff"+cliLine("a", "hello")+"\n", cmd...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lines := cliLines(t, out); len(lines) != 1 || strings.Contains(lines[0], `"error"`) {
+				t.Errorf("%s: got %s, want one reply and no error", cmd[0], out)
+			}
+		}
+	})
 	t.Run("input read in small pieces", func(t *testing.T) {
 		t.Parallel()
 		in := cliLine("a", "What are lidocaine infusions?") + "\n" + cliLine("a", "how long does it take?") + "\n"

@@ -189,7 +189,9 @@ func readCases(path string) ([]evalCase, error) {
 	}
 	defer f.Close()
 	var cases []evalCase
-	sc := bufio.NewScanner(f)
+	in := bufio.NewReader(f)
+	skipBOM(in)
+	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	n := 0
 	for sc.Scan() {

@@ -70,6 +70,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 		return nil
 	}
 	in := bufio.NewReaderSize(stdin, 64*1024)
+	skipBOM(in)
 	for {
 		line, err := readFullLine(in)
 		if errors.Is(err, io.EOF) {
