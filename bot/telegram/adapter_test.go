@@ -161,6 +161,16 @@ func TestCallbacks(t *testing.T) {
 			t.Errorf("feedback %s = %d, want %d", kind, got, n)
 		}
 	}
+	// A rated answer loses its rating buttons (so it is not rated twice)
+	// and keeps the care-team one.
+	waitFor(t, 5*time.Second, "rating buttons removed", func() bool { return len(h.f.callsOf("editMessageReplyMarkup")) == 2 })
+	for _, c := range h.f.callsOf("editMessageReplyMarkup") {
+		kb := c.Params.Get("reply_markup")
+		if c.Params.Get("chat_id") != "42" || c.Params.Get("message_id") != "11" ||
+			strings.Contains(kb, "fb:helpful") || !strings.Contains(kb, "fb:care_team") {
+			t.Errorf("editMessageReplyMarkup %v", c.Params)
+		}
+	}
 	got := h.core.got()
 	if len(got) != 1 || got[0].Text != "/human" || got[0].Conversation != "telegram:42" || got[0].User != "7" {
 		t.Errorf("handler got %+v, want one /human", got)

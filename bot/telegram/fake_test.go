@@ -188,7 +188,7 @@ func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 		res, _ := json.Marshal(map[string]any{"message_id": id, "date": time.Now().Unix(),
 			"chat": map[string]any{"id": chat, "type": "private"}, "text": r.PostForm.Get("text")})
 		writeJSON(w, 200, `{"ok":true,"result":`+string(res)+`}`)
-	case "sendChatAction", "answerCallbackQuery", "setMyCommands", "setWebhook", "deleteWebhook":
+	case "sendChatAction", "answerCallbackQuery", "setMyCommands", "setWebhook", "deleteWebhook", "editMessageReplyMarkup":
 		writeJSON(w, 200, `{"ok":true,"result":true}`)
 	default:
 		writeJSON(w, 404, `{"ok":false,"error_code":404,"description":"Not Found: method not found"}`)

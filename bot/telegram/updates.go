@@ -311,6 +311,23 @@ func feedbackKeyboard() tgbotapi.InlineKeyboardMarkup {
 	)
 }
 
+// careTeamKeyboard is what stays under an answer once it was rated, so that
+// a rating is not counted twice and the way to a person stays open.
+func careTeamKeyboard() tgbotapi.InlineKeyboardMarkup {
+	return tgbotapi.NewInlineKeyboardMarkup(feedbackKeyboard().InlineKeyboard[1])
+}
+
+// removeRating takes the rating buttons off a rated answer; if that fails,
+// the answer simply keeps them.
+func (a *Adapter) removeRating(wctx context.Context, m *tgbotapi.Message) {
+	ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
+	defer cancel()
+	edit := tgbotapi.NewEditMessageReplyMarkup(m.Chat.ID, m.MessageID, careTeamKeyboard())
+	if _, err := a.call(ctx, "editMessageReplyMarkup", edit, false); err != nil {
+		a.log.Debug("telegram: removing the rating buttons failed", "error", a.errText(err))
+	}
+}
+
 func parseFeedback(data string) (bot.FeedbackKind, bool) {
 	k, ok := strings.CutPrefix(data, cbPrefix)
 	if !ok {
@@ -324,8 +341,9 @@ func parseFeedback(data string) (bot.FeedbackKind, bool) {
 }
 
 // handleCallback answers a button press: it is always acknowledged
-// (answerCallbackQuery), counted as feedback, and the care-team button
-// sends /human through the handler and posts the reply.
+// (answerCallbackQuery) and counted as feedback; a rating takes the rating
+// buttons off the answer, and the care-team button sends /human through
+// the handler and posts the reply.
 func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery) {
 	kind, ok := parseFeedback(cq.Data)
 	text := ""
@@ -346,7 +364,11 @@ func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbota
 		return
 	}
 	a.mon.Feedback(platform, kind)
-	if kind != bot.FeedbackCareTeam || cq.Message == nil || cq.Message.Chat == nil {
+	if cq.Message == nil || cq.Message.Chat == nil {
+		return
+	}
+	if kind != bot.FeedbackCareTeam {
+		a.removeRating(wctx, cq.Message)
 		return
 	}
 	chat := cq.Message.Chat
