@@ -81,7 +81,7 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	}
 	e := &engine{cfg: cfg, router: router}
 	e.index.Store(ix)
-	e.handler = bot.Chain(router, bot.Hygiene(cfg.Hygiene))
+	e.handler = bot.Chain(router, bot.Recover(cfg.Logger), bot.Hygiene(cfg.Hygiene))
 	return e, nil
 }
 
