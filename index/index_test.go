@@ -265,3 +265,36 @@ func TestACorrectionOntoAWordTheQuestionHoldsIsAnotherWord(t *testing.T) {
 		}
 	}
 }
+
+// A multi-word term or synonym matches its words side by side: "nerve pain"
+// is not in a passage that says "nerve signals" and, later, "pain".
+func TestMultiWordTermsMatchAdjacentWords(t *testing.T) {
+	docs := []knowledge.Document{{
+		Path: "care/nerves", Title: "Nerves", Source: "Test Clinic",
+		Sections: []knowledge.Section{
+			{Heading: "Pathways", Anchor: "pathways", Level: 1, Blocks: []knowledge.Block{
+				{Kind: knowledge.Paragraph, Text: "Lidocaine treatments can target nerve signals, which lessens pain for some people."},
+			}},
+			{Heading: "Conditions", Anchor: "conditions", Level: 1, Blocks: []knowledge.Block{
+				{Kind: knowledge.Paragraph, Text: "Lidocaine can reduce nerve pain after surgery."},
+			}},
+		},
+	}}
+	ix, err := Open(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), "can lidocaine help nerve pain", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Section != "Conditions" {
+		t.Fatalf("top hit %+v, want the passage saying \"nerve pain\"", res.Hits)
+	}
+	for _, h := range res.Hits[1:] {
+		if h.Coverage >= res.Hits[0].Coverage {
+			t.Errorf("scattered words %q cover %.2f, as much as the phrase (%.2f)", h.Text, h.Coverage, res.Hits[0].Coverage)
+		}
+	}
+}

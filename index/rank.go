@@ -141,7 +141,7 @@ func fieldMatch(fs fieldStems, t Term) float64 {
 // it holds only a synonym, 0 when it holds neither.
 func match(set map[string]struct{}, t Term) float64 {
 	for a, st := range t.stems {
-		if holdsAll(set, st) {
+		if holdsStems(set, st) {
 			if a == 0 {
 				return 1
 			}
@@ -151,14 +151,6 @@ func match(set map[string]struct{}, t Term) float64 {
 	return 0
 }
 
-func holdsAll(set map[string]struct{}, st []string) bool {
-	for _, s := range st {
-		if _, ok := set[s]; !ok {
-			return false
-		}
-	}
-	return true
-}
 
 // headingQuestionWord is a heading's first word when it is a question word,
 // in canonical form ("are" as "is", "do" as "does"); "" otherwise.

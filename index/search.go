@@ -107,14 +107,10 @@ func (ix *Index) coverage(i int, terms []Term) float64 {
 
 // holdsTerm reports whether a set of stems holds some alternative of t.
 func holdsTerm(set map[string]struct{}, t Term) bool {
-alternatives:
 	for _, st := range t.stems {
-		for _, s := range st {
-			if _, ok := set[s]; !ok {
-				continue alternatives
-			}
+		if holdsStems(set, st) {
+			return true
 		}
-		return true
 	}
 	return false
 }

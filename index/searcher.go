@@ -108,12 +108,37 @@ func (s Searcher) headingCoverage(p Passage, terms []Term) float64 {
 	return weightedCoverage(set, terms)
 }
 
+// stemSet is the set of text's stems and of its adjacent stem pairs
+// (bigramKey), so that a multi-word term ("nerve pain") matches the words
+// side by side, not scattered ("nerve signals … pain").
 func stemSet(text string) map[string]struct{} {
 	set := map[string]struct{}{}
-	for _, s := range stems(text) {
+	st := stems(text)
+	for i, s := range st {
 		set[s] = struct{}{}
+		if i > 0 {
+			set[bigramKey(st[i-1], s)] = struct{}{}
+		}
 	}
 	return set
+}
+
+// bigramKey is the set key of two adjacent stems (stems hold no spaces).
+func bigramKey(a, b string) string { return a + " " + b }
+
+// holdsStems reports whether set holds a term's stems: a single stem, or
+// every adjacent pair of a multi-word one.
+func holdsStems(set map[string]struct{}, st []string) bool {
+	if len(st) == 1 {
+		_, ok := set[st[0]]
+		return ok
+	}
+	for i := 1; i < len(st); i++ {
+		if _, ok := set[bigramKey(st[i-1], st[i])]; !ok {
+			return false
+		}
+	}
+	return len(st) > 0
 }
 
 func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
