@@ -151,7 +151,6 @@ func match(set map[string]struct{}, t Term) float64 {
 	return 0
 }
 
-
 // headingQuestionWord is a heading's first word when it is a question word,
 // in canonical form ("are" as "is", "do" as "does"); "" otherwise.
 func headingQuestionWord(heading string) string {
