@@ -298,3 +298,43 @@ func TestMultiWordTermsMatchAdjacentWords(t *testing.T) {
 		}
 	}
 }
+
+// What a person asks about doing ("can I work …?") must be in the passage's
+// own words: a heading's "work" in another sense, or the rest of the
+// question, does not answer it.
+func TestTheActivityAskedAboutMustBeInThePassage(t *testing.T) {
+	docs := []knowledge.Document{{
+		Path: "care/after", Title: "After", Source: "Test Clinic",
+		Sections: []knowledge.Section{
+			{Heading: "Which Infusions Work", Anchor: "which-infusions-work", Level: 1, Blocks: []knowledge.Block{
+				{Kind: knowledge.Paragraph, Text: "Some patients notice improvement over the next few days after an infusion."},
+			}},
+		},
+	}}
+	ix, err := Open(context.Background(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, tc := range []struct {
+		q       string
+		atLeast float64 // the top hit's coverage is at least this, or
+		below   float64 // below this
+	}{
+		{q: "can I work the day after my infusion?", below: 0.51},
+		{q: "will I be able to work the day after an infusion?", below: 0.51},
+		{q: "does the infusion work after a day?", atLeast: 0.99},
+	} {
+		res, err := ix.Search(context.Background(), tc.q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 {
+			t.Fatalf("%q: no hit", tc.q)
+		}
+		c := res.Hits[0].Coverage
+		if tc.below > 0 && c >= tc.below || tc.atLeast > 0 && c < tc.atLeast {
+			t.Errorf("%q: coverage %.2f, want below %.2f / at least %.2f", tc.q, c, tc.below, tc.atLeast)
+		}
+	}
+}

@@ -21,6 +21,9 @@ type Term struct {
 	Known bool `json:"known"`
 	// Weight is the term's inverse document frequency: rare words weigh more.
 	Weight float64 `json:"weight"`
+	// Focus marks what the person asks about doing ("can I work …?"):
+	// text without it does not answer the question, whatever else it holds.
+	Focus bool `json:"focus,omitempty"`
 
 	stems [][]string // per alternative
 	df    int        // passages holding the most common alternative
@@ -57,6 +60,23 @@ var weakWords = map[string]bool{
 	"work": true, "works": true, "working": true, "help": true, "helps": true, "helping": true,
 	"happen": true, "happens": true, "cause": true, "causes": true, "caused": true,
 	"consider": true, "considering": true, "recommend": true, "recommended": true,
+}
+
+// afterPerson reports whether the word at i has the person as its subject
+// ("can I work the next day?"): there the verb is what they ask about, not
+// a verb the question leans on ("can it help?").
+func afterPerson(ws []string, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch ws[j] {
+		case "i", "we":
+			return true
+		case "to", "be", "able", "go", "going", "want", "need", "have", "can", "could",
+			"will", "would", "should", "may", "might", "still", "back":
+			continue // "will I be able to go back to work"
+		}
+		return false
+	}
+	return false
 }
 
 // Analyze turns a person's text into query terms. Nothing in the text is
@@ -98,9 +118,18 @@ func (ix *Index) Analyze(text string) []Term {
 		} else {
 			corrected = ""
 		}
-		t := ix.newTerm(w, corrected, ix.syn.Lookup(base))
-		if weakWords[w] {
+		var t Term
+		switch {
+		case weakWords[w] && afterPerson(ws, i-1):
+			// The word as typed: "can I work" is not "does it work"
+			// (relief), and it is what they ask about.
+			t = ix.newTerm(w, corrected, nil)
+			t.Focus = true
+		case weakWords[w]:
+			t = ix.newTerm(w, corrected, ix.syn.Lookup(base))
 			t.Weight /= 2
+		default:
+			t = ix.newTerm(w, corrected, ix.syn.Lookup(base))
 		}
 		terms = append(terms, t)
 	}

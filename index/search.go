@@ -100,9 +100,11 @@ func isQuestion(text string) bool {
 	return strings.HasSuffix(strings.TrimRight(text, " \"”’)"), "?")
 }
 
-// coverage is the weighted share of terms that passage i holds.
+// coverage is the weighted share of terms that passage i holds. A focus
+// term counts only in the passage's own words: a heading's "work" ("Which
+// Types of IV Infusion Work …") is not the work a person goes back to.
 func (ix *Index) coverage(i int, terms []Term) float64 {
-	return weightedCoverage(ix.stemSets[i], terms)
+	return coverageIn(ix.stemSets[i], ix.fieldSets[i].text, terms)
 }
 
 // holdsTerm reports whether a set of stems holds some alternative of t.

@@ -141,19 +141,38 @@ func holdsStems(set map[string]struct{}, st []string) bool {
 	return len(st) > 0
 }
 
+// weightedCoverage is the share of the terms' weight set holds; at most
+// focusMissingCoverage when it lacks a focus term.
 func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
+	return coverageIn(set, set, terms)
+}
+
+// coverageIn is weightedCoverage with focus terms looked for in own only.
+func coverageIn(set, own map[string]struct{}, terms []Term) float64 {
 	var have, total float64
+	lacksFocus := false
 	for _, t := range terms {
 		total += t.Weight
-		if holdsTerm(set, t) {
+		switch {
+		case t.Focus && !holdsTerm(own, t):
+			lacksFocus = true
+		case holdsTerm(set, t):
 			have += t.Weight
 		}
 	}
 	if total == 0 {
 		return 0
 	}
+	if lacksFocus {
+		return min(have/total, focusMissingCoverage)
+	}
 	return have / total
 }
+
+// focusMissingCoverage caps the coverage of text that lacks what the
+// person asks about ("can I work the next day?" is not answered by "you
+// may notice improvement over the next few days").
+const focusMissingCoverage = 0.5
 
 // bestSpan picks the sentences of a paragraph that answer the query: the
 // sentence holding most of the query's weight (the earliest on a tie), with
