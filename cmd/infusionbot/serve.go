@@ -86,6 +86,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("serve: %w", err)
 	}
 	ecfg.Logger = logger
+	tuneGC(getenv)
 	return serve(ctx, ecfg, scfg, adapters, logger)
 }
 
