@@ -284,7 +284,13 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 				continue // confirmed, or still being handled
 			}
 			id := u.UpdateID
-			a.dispatch(wctx, h, u, func() { k.done(id) })
+			a.dispatch(wctx, h, u, func() {
+				// A job cut short at the shutdown deadline was not
+				// answered: leave it unconfirmed, to come again.
+				if wctx.Err() == nil {
+					k.done(id)
+				}
+			})
 			fresh++
 		}
 		if fresh > 0 {

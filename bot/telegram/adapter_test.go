@@ -430,6 +430,27 @@ func TestCancelFinishesInFlightReply(t *testing.T) {
 	}
 }
 
+// A reply cut short at the shutdown deadline leaves its update unconfirmed,
+// so that Telegram delivers it again to the next start.
+func TestAbandonedReplyIsNotConfirmed(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, nil, func(c *Config) { c.ShutdownTimeout = 100 * time.Millisecond })
+	h.core.mu.Lock()
+	h.core.delay = 2 * time.Second
+	h.core.mu.Unlock()
+	h.f.push(textMessage(privateChat(42), 7, "too slow to answer"))
+	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(h.core.got()) == 1 })
+	_ = h.stop()
+	if n := len(h.f.sent(42)); n != 0 {
+		t.Errorf("%d replies sent, want none (the handler was cut short)", n)
+	}
+	for _, c := range h.f.callsOf("getUpdates") {
+		if off, _ := strconv.Atoi(c.Params.Get("offset")); off > 100 {
+			t.Errorf("getUpdates with offset %d: the unanswered update 100 was confirmed", off)
+		}
+	}
+}
+
 func TestLongUserMessage(t *testing.T) {
 	t.Parallel()
 	h := startHarness(t, nil, nil)
