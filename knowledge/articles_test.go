@@ -7,12 +7,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/infusionbot/infusionbot/internal/sharedfiles"
 	"github.com/infusionbot/infusionbot/knowledge"
 )
 
-// sourcesDir holds the articles as the clinic sent them; tests run in the
-// package folder, and ../shared sits beside the project's root.
-const sourcesDir = "../../shared/sources"
+// sources is the folder of the articles as the clinic sent them: ../shared's,
+// or the project's copy on a fresh clone.
+func sources(t *testing.T) string {
+	t.Helper()
+	p, err := sharedfiles.Path("sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
 
 // articleOf says which converted article each source file became.
 var articleOf = map[string]string{
@@ -90,13 +98,10 @@ func TestDefaultArticles(t *testing.T) {
 	}
 }
 
-// sourceLines returns each source file's lines, skipping the test when the
-// shared folder is not beside the project.
+// sourceLines returns each source file's lines.
 func sourceLines(t *testing.T) map[string][]string {
 	t.Helper()
-	if _, err := os.Stat(sourcesDir); err != nil {
-		t.Skipf("no shared sources: %v", err)
-	}
+	sourcesDir := sources(t)
 	out := map[string][]string{}
 	for name := range articleOf {
 		data, err := os.ReadFile(filepath.Join(sourcesDir, name))
@@ -242,10 +247,7 @@ func TestLidocaineSectionsNest(t *testing.T) {
 // TestSourceAsText loads a source file unconverted: plain text with bare
 // headings and a pipe table written "a | b |".
 func TestSourceAsText(t *testing.T) {
-	if _, err := os.Stat(sourcesDir); err != nil {
-		t.Skipf("no shared sources: %v", err)
-	}
-	docs, err := knowledge.Load(os.DirFS(sourcesDir))
+	docs, err := knowledge.Load(os.DirFS(sources(t)))
 	var doc knowledge.Document
 	for _, d := range docs {
 		if d.Path == "001_40c6da6138b2aae4" {

@@ -45,7 +45,10 @@ type Document struct {
 	Source    string // publisher or URL
 	Published string // as given in front matter, "" when unknown
 	Reviewed  string
-	Sections  []Section
+	// Draft is set by "draft: true" in the front matter: the article is
+	// being written and must not be quoted to a patient yet.
+	Draft    bool
+	Sections []Section
 }
 
 // Section is a run of blocks under one heading. The text before the first

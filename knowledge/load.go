@@ -39,9 +39,25 @@ func Default() fs.FS {
 // parsed cleanly are returned alongside it; a caller serving patients should
 // treat any error as fatal rather than answer from part of the knowledge.
 func Load(fsys fs.FS) ([]Document, error) {
-	paths, err := ArticlePaths(fsys)
+	docs, _, err := LoadReport(fsys)
+	return docs, err
+}
+
+// Skipped is a file in the knowledge folder that is not answered from, and why.
+type Skipped struct {
+	Path   string // relative to the knowledge folder
+	Reason string // "draft", "drafts folder", "not an article (.pdf)"
+}
+
+// LoadReport is Load that also says which files it left out: drafts (a
+// "drafts" folder, or "draft: true" in the front matter) and files that are
+// not articles (a .pdf, a .docx). Whoever adds an article then learns why it
+// is not answered from instead of guessing. Hidden files and names starting
+// with "_" are left out by convention and not reported.
+func LoadReport(fsys fs.FS) ([]Document, []Skipped, error) {
+	paths, skipped, err := scan(fsys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var (
 		docs   []Document
@@ -69,9 +85,14 @@ func Load(fsys fs.FS) ([]Document, error) {
 			}
 			continue
 		}
+		if doc.Draft {
+			skipped = append(skipped, Skipped{Path: p, Reason: "draft"})
+			continue
+		}
 		docs = append(docs, doc)
 	}
-	return docs, errors.Join(errs...)
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].Path < skipped[j].Path })
+	return docs, skipped, errors.Join(errs...)
 }
 
 // Hash returns a hex SHA-256 over the article files' paths and contents, in
@@ -97,13 +118,19 @@ func Hash(fsys fs.FS) (string, error) {
 }
 
 // ArticlePaths lists the article files in fsys, sorted by path: files ending
-// in ".md" or ".txt", in any folder. It skips README files (README.md,
-// README.txt, any case), and files and folders whose names start with "_" or
-// "." — the place for notes, drafts and templates that must never be quoted
-// to a patient.
+// in ".md" or ".txt", in any folder but a "drafts" one. It skips README files
+// (README.md, README.txt, any case), and files and folders whose names start
+// with "_" or "." — the place for notes, drafts and templates that must never
+// be quoted to a patient.
 func ArticlePaths(fsys fs.FS) ([]string, error) {
-	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	paths, _, err := scan(fsys)
+	return paths, err
+}
+
+// scan walks fsys for article files and for the files it leaves out that
+// someone may have meant as articles.
+func scan(fsys fs.FS) (paths []string, skipped []Skipped, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -114,19 +141,33 @@ func ArticlePaths(fsys fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !isArticleName(name) {
+		if d.IsDir() {
+			if p != "." && strings.EqualFold(name, "drafts") {
+				skipped = append(skipped, Skipped{Path: p + "/", Reason: "drafts folder"})
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !isArticleName(name) {
+			if ext := path.Ext(name); ext != ".md" && ext != ".txt" {
+				reason := "not an article (only .md and .txt files are read)"
+				if ext != "" {
+					reason = "not an article (" + ext + "; only .md and .txt files are read)"
+				}
+				skipped = append(skipped, Skipped{Path: p, Reason: reason})
+			}
 			return nil
 		}
 		paths = append(paths, p)
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// WalkDir orders names within each folder, which is not the same as
 	// ordering whole paths ("a-b.md" sorts before "a/b.md").
 	sort.Strings(paths)
-	return paths, nil
+	return paths, skipped, nil
 }
 
 func isArticleName(name string) bool {

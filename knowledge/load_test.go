@@ -181,7 +181,7 @@ func TestLoadErrors(t *testing.T) {
 		{"misspelt key and bad date",
 			map[string]string{"a.md": "---\ntitle: A\nreviewd: 2026-11-23\npublished: 30/01/2025\n---\nText.\n"},
 			[]string{
-				`a.md:3: unknown front matter key "reviewd" (want title, source, published or reviewed)`,
+				`a.md:3: unknown front matter key "reviewd" (want title, source, published, reviewed or draft)`,
 				`a.md:4: published: "30/01/2025" is not a date like 2025-01-30`,
 			}},
 		{"repeated key",
@@ -304,5 +304,55 @@ func TestDefaultHash(t *testing.T) {
 	}
 	if h2, _ := knowledge.Hash(knowledge.Default()); h1 != h2 {
 		t.Errorf("hash of the same knowledge differs: %s, %s", h1, h2)
+	}
+}
+
+// TestLoadLeavesOutDraftsAndSaysSo: a clinic writing a new article keeps it
+// in drafts/ or marks it "draft: true" until it is reviewed; neither may be
+// quoted to a patient, and whoever loads the folder is told what was left
+// out, a .pdf dropped in by mistake included.
+func TestLoadLeavesOutDraftsAndSaysSo(t *testing.T) {
+	fsys := fstest.MapFS{
+		"iron.md":            file("---\ntitle: IV iron\n---\nIron infusions treat iron deficiency.\n"),
+		"iron-faq.md":        file("---\ntitle: IV iron FAQ\ndraft: true\n---\nNot reviewed yet.\n"),
+		"reviewed.md":        file("---\ntitle: Reviewed\ndraft: false\n---\nReady.\n"),
+		"drafts/nad.md":      file("---\ntitle: NAD\n---\nUnreviewed.\n"),
+		"Drafts/old.md":      file("---\ntitle: Old\n---\nUnreviewed.\n"),
+		"brochure.pdf":       file("%PDF-1.4"),
+		"topics/ketamine.md": file("---\ntitle: Ketamine\n---\nKetamine is an anaesthetic.\n"),
+		".DS_Store":          file("x"),
+		"_notes/template.md": file("# Template\n"),
+	}
+	docs, skipped, err := knowledge.LoadReport(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, d := range docs {
+		paths = append(paths, d.Path)
+	}
+	if want := []string{"iron", "reviewed", "topics/ketamine"}; !slices.Equal(paths, want) {
+		t.Errorf("answered from %q, want %q", paths, want)
+	}
+	got := map[string]string{}
+	for _, s := range skipped {
+		got[s.Path] = s.Reason
+	}
+	want := map[string]string{
+		"iron-faq.md":  "draft",
+		"drafts/":      "drafts folder",
+		"Drafts/":      "drafts folder",
+		"brochure.pdf": "not an article (.pdf; only .md and .txt files are read)",
+	}
+	if len(got) != len(want) {
+		t.Errorf("skipped %v, want %v", got, want)
+	}
+	for p, r := range want {
+		if got[p] != r {
+			t.Errorf("skipped[%q] = %q, want %q", p, got[p], r)
+		}
+	}
+	if _, err := knowledge.Load(fstest.MapFS{"a.md": file("---\ntitle: A\ndraft: maybe\n---\nText.\n")}); err == nil || !strings.Contains(err.Error(), "a.md:3: draft") {
+		t.Errorf("draft: maybe gave %v, want a.md:3 error", err)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // frontMatterKeys are the keys an article's front matter may set. Unknown
 // keys are errors, so that a misspelt "reviewd:" is reported instead of
 // silently losing the review date.
-var frontMatterKeys = map[string]bool{"title": true, "source": true, "published": true, "reviewed": true}
+var frontMatterKeys = map[string]bool{"title": true, "source": true, "published": true, "reviewed": true, "draft": true}
 
 var (
 	atxHeading = regexp.MustCompile(`^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
@@ -137,7 +137,7 @@ func (p *parser) frontMatter(lines []string) (body int, ok bool) {
 		key = strings.ToLower(strings.TrimSpace(key))
 		value = unquote(strings.TrimSpace(value))
 		if !frontMatterKeys[key] {
-			p.errorf(n, "unknown front matter key %q (want title, source, published or reviewed)", key)
+			p.errorf(n, "unknown front matter key %q (want title, source, published, reviewed or draft)", key)
 			continue
 		}
 		if first, dup := seen[key]; dup {
@@ -153,6 +153,14 @@ func (p *parser) frontMatter(lines []string) (body int, ok bool) {
 			}
 		case "source":
 			p.doc.Source = value
+		case "draft":
+			switch strings.ToLower(value) {
+			case "true", "yes":
+				p.doc.Draft = true
+			case "false", "no", "":
+			default:
+				p.errorf(n, "draft: %q is neither true nor false", value)
+			}
 		case "published", "reviewed":
 			if value != "" {
 				if _, err := time.Parse(time.DateOnly, value); err != nil {

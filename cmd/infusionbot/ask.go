@@ -3,12 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/infusionbot/infusionbot/bot"
 	"github.com/infusionbot/infusionbot/bot/httpapi"
@@ -19,10 +17,11 @@ import (
 func runAsk(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, ec := newCommandFlags("ask", getenv, stderr)
 	asJSON := fs.Bool("json", false, "read JSON Lines {\"user\",\"text\"} on stdin and write one JSON reply per line")
-	if err := fs.Parse(args); err != nil {
-		return errUsageShown
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
-	question := strings.Join(fs.Args(), " ")
+	question := strings.Join(pos, " ")
 	if !*asJSON && strings.TrimSpace(question) == "" {
 		fmt.Fprintln(stderr, "usage: infusionbot ask \"question\"   or   infusionbot ask --json < messages.jsonl")
 		return errUsageShown
@@ -86,13 +85,12 @@ func askBatch(ctx context.Context, h bot.Handler, stdin io.Reader, stdout io.Wri
 	}
 }
 
+// decodeAskLine reads one request line as strictly as the HTTP API reads a
+// body (httpapi.DecodeRequest): a batch that passes here passes there.
 func decodeAskLine(line string) (httpapi.Request, error) {
-	if !utf8.ValidString(line) {
-		return httpapi.Request{}, errors.New("not valid UTF-8")
-	}
-	var req httpapi.Request
-	if err := json.Unmarshal([]byte(line), &req); err != nil {
-		return req, errors.New(`not a JSON object {"user": "...", "text": "..."}`)
+	req, err := httpapi.DecodeRequest([]byte(line))
+	if err != nil {
+		return req, errors.New(strings.Replace(err.Error(), "request body", "the line", 1))
 	}
 	return req, nil
 }

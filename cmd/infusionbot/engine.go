@@ -2,12 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,14 +25,20 @@ import (
 // engineConfig says where the engine's knowledge, index and clinic details come from.
 type engineConfig struct {
 	KnowledgeDir string // "" means the embedded default knowledge
-	IndexDir     string // "" means an index built in process at start
-	ConfigFile   string // clinic details (JSON); "" means defaults and env only
-	Logger       *slog.Logger
-	Getenv       func(string) string
+	// AddKnowledgeDir is a folder of articles answered from together with
+	// the embedded ones (a clinic adding its own); "" means none.
+	AddKnowledgeDir string
+	IndexDir        string // "" means an index built in process at start
+	ConfigFile      string // clinic details (JSON); "" means defaults and env only
+	Logger          *slog.Logger
+	Getenv          func(string) string
 	// Progress, when set, is told how many passages are indexed so far.
 	Progress func(done, total int)
 	// Hygiene limits messages; the zero value means the defaults.
 	Hygiene bot.HygieneConfig
+	// Warn, when set, is told of knowledge files left out (drafts, a .pdf);
+	// nil means the Logger.
+	Warn func(msg string)
 }
 
 // newCommandFlags makes a subcommand's flag set with the engine's shared
@@ -36,14 +46,15 @@ type engineConfig struct {
 func newCommandFlags(name string, getenv func(string) string, stderr io.Writer) (*flag.FlagSet, *engineConfig) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	ec := &engineConfig{Getenv: getenv}
+	ec := &engineConfig{Getenv: getenv, Warn: func(msg string) { fmt.Fprintln(stderr, "infusionbot: warning:", msg) }}
 	ec.register(fs)
 	return fs, ec
 }
 
 // register adds the flags every command shares.
 func (c *engineConfig) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.KnowledgeDir, "knowledge", "", "folder of articles (.md, .txt) to answer from instead of the embedded ones")
+	fs.StringVar(&c.KnowledgeDir, "knowledge", "", "folder of articles (.md, .txt) to answer from INSTEAD OF the built-in ones")
+	fs.StringVar(&c.AddKnowledgeDir, "add-knowledge", "", "folder of articles (.md, .txt) to answer from IN ADDITION TO the built-in ones")
 	fs.StringVar(&c.IndexDir, "index", "", "folder for a persistent index (rebuilt when the knowledge changes)")
 	fs.StringVar(&c.ConfigFile, "config", "", "JSON file with the clinic's details")
 }
@@ -85,24 +96,93 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	return e, nil
 }
 
-// knowledgeFS is the folder of articles: the flag's, or the embedded one.
-func (c engineConfig) knowledgeFS() (fs.FS, string) {
-	if c.KnowledgeDir == "" {
-		return knowledge.Default(), "embedded knowledge"
+// knowledgeSource is one folder of articles and how to name it in messages.
+type knowledgeSource struct {
+	fsys fs.FS
+	name string
+}
+
+// knowledgeSources are the folders answered from: the built-in articles, a
+// folder replacing them (--knowledge), or both with a folder added to them
+// (--add-knowledge).
+func (c engineConfig) knowledgeSources() ([]knowledgeSource, error) {
+	if c.KnowledgeDir != "" && c.AddKnowledgeDir != "" {
+		return nil, fmt.Errorf("--knowledge (replace the built-in articles) and --add-knowledge (add to them) exclude each other")
 	}
-	return os.DirFS(c.KnowledgeDir), c.KnowledgeDir
+	builtin := knowledgeSource{knowledge.Default(), "built-in knowledge"}
+	dir, srcs := c.KnowledgeDir, []knowledgeSource{}
+	switch {
+	case c.KnowledgeDir != "":
+	case c.AddKnowledgeDir != "":
+		dir, srcs = c.AddKnowledgeDir, append(srcs, builtin)
+	default:
+		return []knowledgeSource{builtin}, nil
+	}
+	switch st, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("knowledge folder %s: no such folder", dir)
+	case err != nil:
+		return nil, fmt.Errorf("knowledge folder %s: %w", dir, err)
+	case !st.IsDir():
+		return nil, fmt.Errorf("knowledge folder %s: not a folder", dir)
+	}
+	return append(srcs, knowledgeSource{os.DirFS(dir), dir}), nil
+}
+
+// loadKnowledge reads the articles of every source, and a hash over all of
+// them that changes when any article does.
+func (c engineConfig) loadKnowledge() ([]knowledge.Document, string, error) {
+	srcs, err := c.knowledgeSources()
+	if err != nil {
+		return nil, "", err
+	}
+	var (
+		docs   []knowledge.Document
+		hashes []string
+		from   = map[string]string{} // document path -> source name
+	)
+	for _, src := range srcs {
+		d, skipped, err := knowledge.LoadReport(src.fsys)
+		if err != nil {
+			return nil, "", fmt.Errorf("loading %s:\n%w", src.name, err)
+		}
+		for _, s := range skipped {
+			c.warn(fmt.Sprintf("%s: skipped %s: %s", src.name, s.Path, s.Reason))
+		}
+		for _, doc := range d {
+			if other, dup := from[doc.Path]; dup {
+				return nil, "", fmt.Errorf("loading %s: article %q is also in the %s; rename it", src.name, doc.Path, other)
+			}
+			from[doc.Path] = src.name
+		}
+		docs = append(docs, d...)
+		h, err := knowledge.Hash(src.fsys)
+		if err != nil {
+			return nil, "", fmt.Errorf("loading %s: %w", src.name, err)
+		}
+		hashes = append(hashes, h)
+	}
+	if len(hashes) == 1 {
+		return docs, hashes[0], nil
+	}
+	sum := sha256.Sum256([]byte(strings.Join(hashes, "+")))
+	return docs, hex.EncodeToString(sum[:]), nil
+}
+
+func (c engineConfig) warn(msg string) {
+	switch {
+	case c.Warn != nil:
+		c.Warn(msg)
+	case c.Logger != nil:
+		c.Logger.Warn(msg)
+	}
 }
 
 // openIndex loads the knowledge and opens its index.
 func (c engineConfig) openIndex(ctx context.Context) (*index.Index, error) {
-	fsys, name := c.knowledgeFS()
-	docs, err := knowledge.Load(fsys)
+	docs, hash, err := c.loadKnowledge()
 	if err != nil {
-		return nil, fmt.Errorf("loading %s:\n%w", name, err)
-	}
-	hash, err := knowledge.Hash(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("loading %s: %w", name, err)
+		return nil, err
 	}
 	return index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress})
 }

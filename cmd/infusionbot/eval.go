@@ -41,11 +41,15 @@ func (t evalTally) String() string {
 func runEval(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, ec := newCommandFlags("eval", getenv, stderr)
 	verbose := fs.Bool("v", false, "list the misses")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "usage: infusionbot eval [-v] CASES.jsonl")
 		return errUsageShown
 	}
-	cases, err := readCases(fs.Arg(0))
+	cases, err := readCases(pos[0])
 	if err != nil {
 		return err
 	}

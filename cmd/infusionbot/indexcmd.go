@@ -10,7 +10,12 @@ import (
 // runIndex builds a persistent index, with progress on a terminal.
 func runIndex(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, ec := newCommandFlags("index", getenv, stderr)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "infusionbot index: unexpected argument %q\n", pos[0])
 		return errUsageShown
 	}
 	if ec.IndexDir == "" {

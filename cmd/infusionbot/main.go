@@ -24,7 +24,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, errUsageShown) {
+		if !errors.Is(err, errUsageShown) && !errors.Is(err, errHelpShown) {
 			fmt.Fprintln(os.Stderr, "infusionbot:", err)
 		}
 		os.Exit(exitCode(err))
@@ -35,6 +35,9 @@ func main() {
 var errUsageShown = errors.New("usage shown")
 
 func exitCode(err error) int {
+	if errors.Is(err, errHelpShown) {
+		return 0
+	}
 	if errors.Is(err, errUsageShown) {
 		return 2
 	}
@@ -57,6 +60,14 @@ common flags: --knowledge DIR (articles instead of the embedded ones),
 
 // run is the whole program, testable: main only supplies the process's world.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	err := runCommand(ctx, args, getenv, stdin, stdout, stderr)
+	if errors.Is(err, errHelpShown) {
+		return nil // --help asked for the usage: that is success
+	}
+	return err
+}
+
+func runCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd := "repl"
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || !strings.HasPrefix(args[0], "-")) {
 		cmd, args = args[0], args[1:]

@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/sharedfiles"
 )
 
 // qualityFloor is the least share of cases of a kind (by its first figure)
@@ -21,7 +21,11 @@ var qualityFloor = map[string]float64{
 // rules, search, answers) and holds each kind to its floor: what a clinic
 // checks after editing articles or rules.
 func TestQuality(t *testing.T) {
-	sets := []string{"testdata/regression.jsonl", "../../../shared/eval/dev.jsonl"}
+	dev, err := sharedfiles.Path("eval/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := []string{"testdata/regression.jsonl", dev}
 	e, err := openEngine(context.Background(), engineConfig{Hygiene: bot.HygieneConfig{PerMinute: -1}})
 	if err != nil {
 		t.Fatal(err)
@@ -29,9 +33,6 @@ func TestQuality(t *testing.T) {
 	defer e.Close()
 	for _, path := range sets {
 		t.Run(path, func(t *testing.T) {
-			if _, err := os.Stat(path); err != nil {
-				t.Skipf("%s not found", path)
-			}
 			cases, err := readCases(path)
 			if err != nil {
 				t.Fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 
@@ -15,7 +16,12 @@ const replBanner = `infusionbot: ask about infusion therapy. /help for help, /so
 // runREPL is the staff REPL: line editing on a terminal, plain lines when piped.
 func runREPL(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs, ec := newCommandFlags("repl", getenv, stderr)
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "infusionbot repl: unexpected argument %q (to ask one question: infusionbot ask \"...\")\n", pos[0])
 		return errUsageShown
 	}
 	e, err := openEngine(ctx, *ec)

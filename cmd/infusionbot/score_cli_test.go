@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/internal/sharedfiles"
 )
 
 const cliHelperEnv = "INFUSIONBOT_CLI_TEST_HELPER"
@@ -34,16 +36,20 @@ func TestScorerAgreesWithEval(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs python3 and a child process")
 	}
-	const scorer = "../../../shared/eval/score.py"
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found")
 	}
-	if _, err := os.Stat(scorer); err != nil {
-		t.Skipf("%s not found", scorer)
+	scorer, err := sharedfiles.Path("eval/score.py")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := sharedfiles.Path("eval/dev.jsonl")
+	if err != nil {
+		t.Fatal(err)
 	}
 	t.Parallel()
-	for _, cases := range []string{"testdata/cli_eval_cases.jsonl", "../../../shared/eval/dev.jsonl"} {
+	for _, cases := range []string{"testdata/cli_eval_cases.jsonl", dev} {
 		t.Run(cases, func(t *testing.T) {
 			t.Parallel()
 			cmd := exec.Command(python, scorer, cases, "--", os.Args[0], "-test.run=^TestCLIHelperAsk$")

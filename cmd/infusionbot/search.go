@@ -34,10 +34,11 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs, ec := newCommandFlags("search", getenv, stderr)
 	asJSON := fs.Bool("json", false, "JSON output; with no query, read {\"text\"} lines on stdin")
 	k := fs.Int("k", 5, "how many passages to show")
-	if err := fs.Parse(args); err != nil {
-		return errUsageShown
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
-	q := strings.Join(fs.Args(), " ")
+	q := strings.Join(pos, " ")
 	if q == "" && !*asJSON {
 		fmt.Fprintln(stderr, "usage: infusionbot search [-k N] \"query\"   or   infusionbot search --json < queries.jsonl")
 		return errUsageShown

@@ -56,14 +56,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	scfg.RegisterFlags(fs)
 	check := fs.Bool("check", false, "validate clinic details, settings, adapter configuration and knowledge, then exit 0 (all good) or 1")
 	probe := fs.String("probe", "", "GET `URL` (or a path on this server's loopback port) and exit 0 if it answers 200, for a container HEALTHCHECK")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsageShown
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "infusionbot serve: unexpected argument %q\n", fs.Arg(0))
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "infusionbot serve: unexpected argument %q\n", pos[0])
 		fs.Usage()
 		return errUsageShown
 	}
