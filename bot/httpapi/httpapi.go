@@ -20,7 +20,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"math"
 	"mime"
 	"net"
 	"net/http"
@@ -32,7 +31,6 @@ import (
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
-	"github.com/infusionbot/infusionbot/internal/keyedlimit"
 	"github.com/infusionbot/infusionbot/internal/logging"
 )
 
@@ -57,11 +55,20 @@ type Config struct {
 	Token string
 	// MaxBodyBytes caps a request body (default 64 KiB).
 	MaxBodyBytes int64
-	// RateLimit is requests per second per client (bearer token, else remote
-	// IP) on /v1/messages and /admin/reload, with bursts of RateBurst
-	// (default twice the rate). 0 turns it off.
+	// RateLimit is messages per second per person (the "user" of a message,
+	// within its client) on /v1/messages, with bursts of RateBurst (default
+	// twice the rate). 0 turns it off.
 	RateLimit float64
 	RateBurst int
+	// ClientRateLimit is the ceiling of requests per second per client (the
+	// bearer token when one is configured, else the remote IP) on
+	// /v1/messages and /admin/reload, with bursts of ClientRateBurst
+	// (default twice the rate): many people relayed through one client
+	// share it. 0 turns it off.
+	ClientRateLimit float64
+	ClientRateBurst int
+	// Now is the limits' clock; nil means time.Now.
+	Now func() time.Time
 	// Ready lists what is not ready ("engine: no index", "telegram: not
 	// connected"); nil or an empty list means ready.
 	Ready func() []string
@@ -81,7 +88,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	mux      *http.ServeMux
-	limiter  *keyedlimit.Limiter
+	limits   limits
 	tokenSum [32]byte
 	reloadMu sync.Mutex
 }
@@ -97,12 +104,7 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = logging.Discard()
 	}
-	burst := cfg.RateBurst
-	if burst <= 0 {
-		burst = max(1, int(math.Ceil(2*cfg.RateLimit)))
-	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(),
-		limiter: keyedlimit.New(cfg.RateLimit, burst, 10000, nil)}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), limits: newLimits(cfg)}
 	s.tokenSum = sha256.Sum256([]byte(cfg.Token))
 	s.route("/healthz", s.healthz, http.MethodGet, http.MethodHead)
 	s.route("/readyz", s.readyz, http.MethodGet, http.MethodHead)
@@ -169,25 +171,20 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, Readiness{Status: "ready"})
 }
 
-// guard applies the rate limit and the token; it writes the refusal and
-// returns false when the request may not go on.
-func (s *Server) guard(w http.ResponseWriter, r *http.Request) bool {
-	authed := s.authorized(r)
-	key := "ip:" + clientIP(r)
-	if authed && s.cfg.Token != "" {
-		key = "token" // one client per token
+// authenticate checks the bearer token; it writes the refusal (401, or 429
+// for an address that keeps guessing) and returns false when the request
+// may not go on.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) bool {
+	if s.authorized(r) {
+		return true
 	}
-	if ok, wait := s.limiter.Allow(key); !ok {
-		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		writeError(w, http.StatusTooManyRequests, "too many requests; retry after the time in Retry-After")
+	if ok, wait := s.limits.guesses.Allow(clientIP(r)); !ok {
+		tooMany(w, wait)
 		return false
 	}
-	if !authed {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="infusionbot"`)
-		writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
-		return false
-	}
-	return true
+	w.Header().Set("WWW-Authenticate", `Bearer realm="infusionbot"`)
+	writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
+	return false
 }
 
 // authorized reports whether the request carries the token (always true
@@ -214,7 +211,7 @@ func clientIP(r *http.Request) string {
 }
 
 func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
-	if !s.guard(w, r) {
+	if !s.authenticate(w, r) {
 		return
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" {
@@ -241,8 +238,24 @@ func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
 	defer cancel()
-	rep, err := s.answer(ctx, bot.Message{Platform: "http", Conversation: "http:" + req.User,
-		User: req.User, Text: req.Text, Time: time.Now()})
+	m := bot.Message{Platform: "http", Conversation: "http:" + req.User, User: req.User, Text: req.Text, Time: time.Now()}
+	client := s.clientKey(r)
+	ok, wait := s.limits.person.Allow(client + "\x00" + req.User)
+	if ok {
+		ok, wait = s.limits.client.Allow(client)
+	}
+	if !ok {
+		// Over a limit, the message is still read for an emergency or a
+		// crisis: those are answered whoever floods, the rest refused.
+		rep, err := s.answer(ctx, m)
+		if err == nil && rep.Intent.Urgent() {
+			writeJSON(w, http.StatusOK, NewResponse(req.User, rep))
+			return
+		}
+		tooMany(w, wait)
+		return
+	}
+	rep, err := s.answer(ctx, m)
 	if err != nil {
 		s.cfg.Logger.Error("answer failed", "platform", "http", "user", logging.HashID("http:"+req.User), "err", err)
 		writeError(w, http.StatusInternalServerError, bot.UserMessage(err))
@@ -271,7 +284,11 @@ type ReloadResult struct {
 }
 
 func (s *Server) reload(w http.ResponseWriter, r *http.Request) {
-	if !s.guard(w, r) {
+	if !s.authenticate(w, r) {
+		return
+	}
+	if ok, wait := s.limits.client.Allow(s.clientKey(r)); !ok {
+		tooMany(w, wait)
 		return
 	}
 	s.reloadMu.Lock()

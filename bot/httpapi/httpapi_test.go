@@ -262,11 +262,12 @@ func TestRateLimit(t *testing.T) {
 		t.Fatalf("statuses %v, want %v (burst 2 per client IP)", got, want)
 	}
 
-	// With a token, the client is the token, whatever its address.
-	s = New(Config{Handler: &answerer{}, Token: tok, RateLimit: 0.5, RateBurst: 2})
+	// With a token, the client is the token, whatever its address: its
+	// ceiling is shared by everyone who sends with it.
+	s = New(Config{Handler: &answerer{}, Token: tok, ClientRateLimit: 0.5, ClientRateBurst: 2, RateLimit: 0.5, RateBurst: 2})
 	var codes []int
 	for i, ip := range []string{"10.0.0.1", "10.0.0.2", "10.0.0.3"} {
-		r := httptest.NewRequest(http.MethodPost, "/v1/messages", strings.NewReader(`{"user":"u","text":"hi"}`))
+		r := httptest.NewRequest(http.MethodPost, "/v1/messages", strings.NewReader(`{"user":"u`+strconv.Itoa(i)+`","text":"hi"}`))
 		r.RemoteAddr = ip + ":" + strconv.Itoa(40000+i)
 		r.Header.Set("Authorization", "Bearer "+tok)
 		rec := httptest.NewRecorder()

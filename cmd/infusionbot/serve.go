@@ -33,7 +33,7 @@ const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR
 
 Runs the HTTP API and every chat adapter whose token is set. Settings come from
 the environment (see docs/operations.md): HTTP_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
-RATE_LIMIT, RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
+RATE_LIMIT, RATE_BURST, CLIENT_RATE_LIMIT, CLIENT_RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
 LOG_ID_SALT, the CLINIC_* details, and each adapter's token variables.
 SIGHUP reloads the knowledge; SIGTERM or SIGINT stop it gracefully.
 
@@ -244,16 +244,18 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 
 	handler := bot.Chain(eng.Handler(), metrics.Middleware(reg), logging.Transcript(logger, scfg.Transcript))
 	api := httpapi.New(httpapi.Config{
-		Handler:      handler,
-		Token:        scfg.APIToken,
-		MaxBodyBytes: scfg.MaxBodyBytes,
-		RateLimit:    scfg.RateLimit,
-		RateBurst:    scfg.Burst(),
-		Ready:        func() []string { return st.problems(eng.Ready()) },
-		Reloader:     eng,
-		Metrics:      reg,
-		Observer:     reg,
-		Logger:       logger.With("component", "httpapi"),
+		Handler:         handler,
+		Token:           scfg.APIToken,
+		MaxBodyBytes:    scfg.MaxBodyBytes,
+		RateLimit:       scfg.RateLimit,
+		RateBurst:       scfg.Burst(),
+		ClientRateLimit: scfg.ClientRateLimit,
+		ClientRateBurst: scfg.ClientBurst(),
+		Ready:           func() []string { return st.problems(eng.Ready()) },
+		Reloader:        eng,
+		Metrics:         reg,
+		Observer:        reg,
+		Logger:          logger.With("component", "httpapi"),
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
@@ -309,7 +311,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 	go func() { serveErr <- srv.Serve(ln) }()
 
 	logger.Info("serving", "addr", ln.Addr().String(), "adapters", strings.Join(names, ","),
-		"api_token", scfg.APIToken != "", "rate_limit", scfg.RateLimit, "transcript", scfg.Transcript)
+		"api_token", scfg.APIToken != "", "rate_limit_per_person", scfg.RateLimit, "rate_limit_per_client", scfg.ClientRateLimit, "transcript", scfg.Transcript)
 	if scfg.Transcript {
 		logger.Warn("TRANSCRIPT is on: message text is written to the log")
 	}
@@ -411,8 +413,8 @@ func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr 
 	err := errors.Join(envErr, scfg.Validate())
 	_, logErr := logging.New(io.Discard, getenv, logging.Options{})
 	err = errors.Join(err, logErr)
-	report("server settings", err, fmt.Sprintf(": listen %s, API token %s, rate limit %g/s, body limit %d bytes, shutdown %s, transcript %v",
-		scfg.Addr, onOff(scfg.APIToken != ""), scfg.RateLimit, scfg.MaxBodyBytes, scfg.ShutdownTimeout, scfg.Transcript))
+	report("server settings", err, fmt.Sprintf(": listen %s, API token %s, rate limit %g/s per person and %g/s per client, body limit %d bytes, shutdown %s, transcript %v",
+		scfg.Addr, onOff(scfg.APIToken != ""), scfg.RateLimit, scfg.ClientRateLimit, scfg.MaxBodyBytes, scfg.ShutdownTimeout, scfg.Transcript))
 
 	clinic, err := config.LoadClinic(ecfg.ConfigFile, getenv)
 	report("clinic details", err, fmt.Sprintf(": %s, emergency %s, crisis line %s", clinic.Name, clinic.EmergencyNumber, clinic.CrisisLine))

@@ -226,10 +226,17 @@ type Serve struct {
 	// ShutdownTimeout bounds the wait for in-flight replies on SIGTERM
 	// (SHUTDOWN_TIMEOUT; default 10s).
 	ShutdownTimeout time.Duration
-	// RateLimit is requests per second per HTTP client (RATE_LIMIT; default
-	// 20; 0 turns it off), with bursts of RateBurst (RATE_BURST; default 2×).
+	// RateLimit is HTTP messages per second per person, the "user" of a
+	// message within its client (RATE_LIMIT; default 5; 0 turns it off),
+	// with bursts of RateBurst (RATE_BURST; default 2×).
 	RateLimit float64
 	RateBurst int
+	// ClientRateLimit is the ceiling of HTTP requests per second per client,
+	// the API token (else the remote IP) all its people share
+	// (CLIENT_RATE_LIMIT; default 100; 0 turns it off), with bursts of
+	// ClientRateBurst (CLIENT_RATE_BURST; default 2×).
+	ClientRateLimit float64
+	ClientRateBurst int
 	// MaxBodyBytes caps a request body (MAX_BODY_BYTES; default 65536).
 	MaxBodyBytes int64
 	// Transcript logs message text (TRANSCRIPT=1; default off).
@@ -240,7 +247,8 @@ type Serve struct {
 const (
 	DefaultAddr            = ":8080"
 	DefaultShutdownTimeout = 10 * time.Second
-	DefaultRateLimit       = 20
+	DefaultRateLimit       = 5
+	DefaultClientRateLimit = 100
 	DefaultMaxBodyBytes    = 64 << 10
 	MinAPITokenLength      = 16
 )
@@ -249,7 +257,7 @@ const (
 // reported, naming its variable; the defaults stand in for them.
 func LoadServe(getenv func(string) string) (Serve, error) {
 	s := Serve{Addr: DefaultAddr, ShutdownTimeout: DefaultShutdownTimeout,
-		RateLimit: DefaultRateLimit, MaxBodyBytes: DefaultMaxBodyBytes}
+		RateLimit: DefaultRateLimit, ClientRateLimit: DefaultClientRateLimit, MaxBodyBytes: DefaultMaxBodyBytes}
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
@@ -267,22 +275,30 @@ func LoadServe(getenv func(string) string) (Serve, error) {
 			s.ShutdownTimeout = d
 		}
 	}
-	if v := get("RATE_LIMIT"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-			errs = append(errs, fmt.Errorf("RATE_LIMIT: %q is not a number of requests per second (0 turns the limit off)", v))
-		} else {
-			s.RateLimit = f
+	rate := func(name string, dst *float64) {
+		if v := get(name); v != "" {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+				errs = append(errs, fmt.Errorf("%s: %q is not a number of requests per second (0 turns the limit off)", name, v))
+			} else {
+				*dst = f
+			}
 		}
 	}
-	if v := get("RATE_BURST"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			errs = append(errs, fmt.Errorf("RATE_BURST: %q is not a whole number of at least 1", v))
-		} else {
-			s.RateBurst = n
+	burst := func(name string, dst *int) {
+		if v := get(name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				errs = append(errs, fmt.Errorf("%s: %q is not a whole number of at least 1", name, v))
+			} else {
+				*dst = n
+			}
 		}
 	}
+	rate("RATE_LIMIT", &s.RateLimit)
+	burst("RATE_BURST", &s.RateBurst)
+	rate("CLIENT_RATE_LIMIT", &s.ClientRateLimit)
+	burst("CLIENT_RATE_BURST", &s.ClientRateBurst)
 	if v := get("MAX_BODY_BYTES"); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 64 {
@@ -323,11 +339,16 @@ func (s Serve) Validate() error {
 }
 
 // Burst is RateBurst, or twice the rate (at least 1) when not set.
-func (s Serve) Burst() int {
-	if s.RateBurst > 0 {
-		return s.RateBurst
+func (s Serve) Burst() int { return burstOf(s.RateLimit, s.RateBurst) }
+
+// ClientBurst is ClientRateBurst, or twice the rate (at least 1) when not set.
+func (s Serve) ClientBurst() int { return burstOf(s.ClientRateLimit, s.ClientRateBurst) }
+
+func burstOf(rate float64, burst int) int {
+	if burst > 0 {
+		return burst
 	}
-	return max(1, int(math.Ceil(2*s.RateLimit)))
+	return max(1, int(math.Ceil(2*rate)))
 }
 
 func parseDuration(v string) (time.Duration, error) {

@@ -105,7 +105,7 @@ func TestLoadServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Addr != ":8080" || s.ShutdownTimeout != 10*time.Second || s.RateLimit != 20 || s.Burst() != 40 ||
+	if s.Addr != ":8080" || s.ShutdownTimeout != 10*time.Second || s.RateLimit != 5 || s.Burst() != 10 || s.ClientRateLimit != 100 || s.ClientBurst() != 200 ||
 		s.MaxBodyBytes != 65536 || s.Transcript || s.APIToken != "" {
 		t.Fatalf("defaults %+v", s)
 	}
