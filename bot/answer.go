@@ -191,14 +191,24 @@ func (rt *Router) compose(quotes []quote) Reply {
 	var b strings.Builder
 	b.WriteString(rt.replies.Get("answer_lead"))
 	r := Reply{Intent: IntentQuestion, Answered: true, Handoff: rt.replies.Get("handoff")}
-	for i, q := range quotes {
+	// Quotes from one section share its number, so each source is listed
+	// once; the citation's snippet holds all of its quotes, in body order.
+	number := map[string]int{} // citation id -> index in r.Citations
+	for _, q := range quotes {
+		n, seen := number[q.p.Cite]
+		if seen {
+			r.Citations[n].Snippet += "\n" + q.snippet
+		} else {
+			n = len(r.Citations)
+			number[q.p.Cite] = n
+			r.Citations = append(r.Citations, Citation{
+				ID: q.p.Cite, Title: q.p.Title, Section: q.p.Section, Source: q.p.Source,
+				Snippet: q.snippet, Score: round2(q.score),
+			})
+		}
 		b.WriteString("\n\n")
 		b.WriteString(q.show)
-		b.WriteString(" [" + itoa(i+1) + "]")
-		r.Citations = append(r.Citations, Citation{
-			ID: q.p.Cite, Title: q.p.Title, Section: q.p.Section, Source: q.p.Source,
-			Snippet: q.snippet, Score: round2(q.score),
-		})
+		b.WriteString(" [" + itoa(n+1) + "]")
 	}
 	r.Body = b.String()
 	return r
