@@ -29,6 +29,9 @@ type Options struct {
 	Synonyms *Synonyms
 	// Progress, when set, is told how many passages are indexed so far.
 	Progress func(done, total int)
+	// Questions are alternative questions by passage id, linked by staff
+	// (see questions.go); they need no rebuild of a persistent index.
+	Questions map[string][]string
 }
 
 // Index searches the passages of a set of documents.
@@ -49,6 +52,9 @@ type Index struct {
 	// sentenceCache holds, per long paragraph, its sentences' stems
 	// (*sentenceStems by passage number), filled as answers quote it.
 	sentenceCache sync.Map
+	// questions are the staff's alternative questions (questions.go).
+	questions        []altQuestion
+	unknownQuestions []string
 }
 
 // Open cuts docs into passages and opens their index: from opts.Dir when a
@@ -64,6 +70,7 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 		return nil, errors.New("index: the knowledge has no passages")
 	}
 	ix.prepare()
+	ix.unknownQuestions = ix.addQuestions(opts.Questions)
 
 	if opts.Dir == "" {
 		bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,7 +56,19 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		}
 		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
 	}
+	asked := ix.questionMatches(terms)
+	for i := range asked {
+		if !slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == ix.passages[i].ID }) {
+			res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Coverage: ix.coverage(i, terms)})
+		}
+	}
 	ix.rerank(text, terms, res.Hits)
+	// A passage staff linked this question to answers it before any other.
+	for k, h := range res.Hits {
+		if c, ok := asked[ix.byID[h.ID]]; ok {
+			res.Hits[k].Score += 1 + c
+		}
+	}
 	// Ties go to the earlier passage, so a ranking never changes between
 	// runs or between an index in memory and one on disk.
 	sort.Slice(res.Hits, func(a, b int) bool {

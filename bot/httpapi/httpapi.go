@@ -72,6 +72,9 @@ type Config struct {
 	// Ready lists what is not ready ("engine: no index", "telegram: not
 	// connected"); nil or an empty list means ready.
 	Ready func() []string
+	// Warnings lists what works less than it should without making the
+	// server unready ("store: …": answering, not recording); /readyz shows them.
+	Warnings func() []string
 	// Reloader serves /admin/reload (with a Token only).
 	Reloader Reloader
 	// Metrics serves /metrics; nil means 404.
@@ -156,6 +159,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 type Readiness struct {
 	Status   string   `json:"status"` // "ready" or "not ready"
 	Problems []string `json:"problems,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
@@ -163,12 +167,16 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Ready != nil {
 		problems = s.cfg.Ready()
 	}
+	var warnings []string
+	if s.cfg.Warnings != nil {
+		warnings = s.cfg.Warnings()
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	if len(problems) > 0 {
-		writeJSON(w, http.StatusServiceUnavailable, Readiness{Status: "not ready", Problems: problems})
+		writeJSON(w, http.StatusServiceUnavailable, Readiness{Status: "not ready", Problems: problems, Warnings: warnings})
 		return
 	}
-	writeJSON(w, http.StatusOK, Readiness{Status: "ready"})
+	writeJSON(w, http.StatusOK, Readiness{Status: "ready", Warnings: warnings})
 }
 
 // authenticate checks the bearer token; it writes the refusal (401, or 429

@@ -20,6 +20,7 @@ import (
 	"github.com/infusionbot/infusionbot/index"
 	"github.com/infusionbot/infusionbot/internal/config"
 	"github.com/infusionbot/infusionbot/knowledge"
+	"github.com/infusionbot/infusionbot/store"
 )
 
 // engineConfig says where the engine's knowledge, index and clinic details come from.
@@ -29,6 +30,7 @@ type engineConfig struct {
 	// the embedded ones (a clinic adding its own); "" means none.
 	AddKnowledgeDir string
 	IndexDir        string // "" means an index built in process at start
+	DataDir         string // the store and its key; "" means DATA_DIR or the user's state directory
 	ConfigFile      string // clinic details (JSON); "" means defaults and env only
 	Logger          *slog.Logger
 	Getenv          func(string) string
@@ -57,6 +59,7 @@ func (c *engineConfig) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.AddKnowledgeDir, "add-knowledge", "", "folder of articles (.md, .txt) to answer from IN ADDITION TO the built-in ones")
 	fs.StringVar(&c.IndexDir, "index", "", "folder for a persistent index (rebuilt when the knowledge changes)")
 	fs.StringVar(&c.ConfigFile, "config", "", "JSON file with the clinic's details")
+	fs.StringVar(&c.DataDir, "data", "", "folder of the store (unanswered questions, ratings, tickets); default DATA_DIR or ~/.local/state/infusionbot")
 }
 
 // engine is the answer core: knowledge, index and router, reloadable in place.
@@ -67,6 +70,8 @@ type engine struct {
 	mu      sync.Mutex // serialises Reload and Close
 	index   atomic.Pointer[index.Index]
 	closed  bool
+	rec     *store.Recorder // what the bot could not do (reviewstore.go)
+	stop    func()          // stops the retention sweeper
 }
 
 // openEngine loads the knowledge, opens or builds the index and makes the router.
@@ -81,18 +86,25 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	rec, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
 	ix, err := cfg.openIndex(ctx)
 	if err != nil {
+		rec.Store().Close()
 		return nil, err
 	}
 	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic})
 	if err != nil {
 		ix.Close()
+		rec.Store().Close()
 		return nil, err
 	}
-	e := &engine{cfg: cfg, router: router}
+	e := &engine{cfg: cfg, router: router, rec: rec}
 	e.index.Store(ix)
-	e.handler = bot.Chain(router, bot.Recover(cfg.Logger), bot.Hygiene(cfg.Hygiene))
+	e.handler = bot.Chain(router, bot.Recover(cfg.Logger), bot.Hygiene(cfg.Hygiene), rec.Middleware)
+	e.stop = e.sweepEvery(time.Hour)
 	return e, nil
 }
 
@@ -184,7 +196,16 @@ func (c engineConfig) openIndex(ctx context.Context) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress})
+	questions, err := c.loadQuestions()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress, Questions: questions})
+	if err == nil && len(ix.UnknownQuestionPassages()) > 0 {
+		c.warn(fmt.Sprintf("%s: questions linked to passages the articles no longer have are ignored (link them again): %s",
+			c.questionsPath(), strings.Join(ix.UnknownQuestionPassages(), ", ")))
+	}
+	return ix, err
 }
 
 // Handler is the whole core chain (hygiene, safety, intents, search, answers).
@@ -229,5 +250,6 @@ func (e *engine) Close() error {
 		return nil
 	}
 	e.closed = true
-	return e.index.Load().Close()
+	e.stop()
+	return errors.Join(e.index.Load().Close(), e.rec.Store().Close())
 }

@@ -7,6 +7,7 @@
 //	infusionbot index --index DIR         build a persistent index
 //	infusionbot eval FILE.jsonl           score a case file
 //	infusionbot serve                     Telegram, Discord and the HTTP API
+//	infusionbot review [link|dismiss]     the staff's inbox of unanswered questions
 package main
 
 import (
@@ -53,9 +54,13 @@ usage:
   infusionbot index --index DIR            build a persistent index
   infusionbot eval FILE.jsonl              score a case file
   infusionbot serve [--check]              Telegram, Discord and the HTTP API
+  infusionbot review [--json]              unanswered and poorly rated questions
+  infusionbot review link GROUP PASSAGE    answer a group from a passage
+  infusionbot review dismiss GROUP --reason TEXT
 
 common flags: --knowledge DIR (articles instead of the embedded ones),
-              --index DIR (persistent index), --config FILE (clinic details)
+              --index DIR (persistent index), --config FILE (clinic details),
+              --data DIR (the store; default DATA_DIR or ~/.local/state/infusionbot)
 `
 
 // run is the whole program, testable: main only supplies the process's world.
@@ -83,6 +88,8 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 		return runIndex(ctx, args, getenv, stdin, stdout, stderr)
 	case "eval":
 		return runEval(ctx, args, getenv, stdin, stdout, stderr)
+	case "review":
+		return runReview(ctx, args, getenv, stdin, stdout, stderr)
 	case "serve":
 		return runServe(ctx, args, getenv, stdin, stdout, stderr)
 	case "help", "-h", "--help":

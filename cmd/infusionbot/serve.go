@@ -252,6 +252,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		ClientRateLimit: scfg.ClientRateLimit,
 		ClientRateBurst: scfg.ClientBurst(),
 		Ready:           func() []string { return st.problems(eng.Ready()) },
+		Warnings:        eng.Warnings,
 		Reloader:        eng,
 		Metrics:         reg,
 		Observer:        reg,
