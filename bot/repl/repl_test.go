@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 
 	"github.com/infusionbot/infusionbot/bot"
 )
@@ -93,10 +94,10 @@ func TestAdapterRun(t *testing.T) {
 			out:   "",
 		},
 		{
-			name:  "other commands are messages",
+			name:  "other commands are messages, /help gains the REPL's own",
 			in:    "/help\n/sources\n",
 			texts: []string{"/help", "/sources"},
-			out:   "echo: /help\n\necho: /sources\n\n",
+			out:   "echo: /help\n\n" + Help + "\n\necho: /sources\n\n",
 		},
 		{
 			name:  "empty input",
@@ -221,5 +222,61 @@ func TestAdapterIOErrors(t *testing.T) {
 	}
 	if out.String() != "echo: hello\n\n" {
 		t.Errorf("the line before the read failure was not answered: %q", out.String())
+	}
+}
+
+// TestTerminalKeys: on a terminal Ctrl-C drops the line being typed and the
+// next line is read; Ctrl-C or Ctrl-D on an empty line ends the input, as
+// the banner and /help say.
+func TestTerminalKeys(t *testing.T) {
+	tests := []struct {
+		name  string
+		keys  string
+		lines []string // read before the end of input
+	}{
+		{"Ctrl-C clears the line", "lidocaine\x03/help\r", []string{"/help"}},
+		{"Ctrl-C after multi-byte characters", "héllo wörld\x03ok\r", []string{"ok"}},
+		{"Ctrl-C mid-line, cursor moved left", "abc\x1b[D\x1b[D\x03ok\r", []string{"ok"}},
+		{"second Ctrl-C on the empty line quits", "typed\x03\x03never\r", nil},
+		{"Ctrl-C on an empty line quits", "one\r\x03two\r", []string{"one"}},
+		{"Ctrl-D on an empty line quits", "one\r\x04two\r", []string{"one"}},
+		{"Ctrl-D in a line does not quit", "one\x04\r", []string{"one"}},
+		{"end of input", "", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var echo bytes.Buffer
+			read := terminalLines(strings.NewReader(tc.keys), &echo, 80)
+			var got []string
+			for {
+				line, err := read()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, line)
+				if len(got) > 10 {
+					t.Fatal("no end of input")
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.lines, "|") {
+				t.Errorf("read %q, want %q", got, tc.lines)
+			}
+		})
+	}
+}
+
+// TestTerminalKeysOneByteAtATime: a Ctrl-C arriving in a read of its own
+// (a person typing) acts as in a paste.
+func TestTerminalKeysOneByteAtATime(t *testing.T) {
+	read := terminalLines(iotest.OneByteReader(strings.NewReader("ketamine\x03/sources\r\x03")), io.Discard, 80)
+	line, err := read()
+	if err != nil || line != "/sources" {
+		t.Fatalf("read %q, %v; want /sources", line, err)
+	}
+	if _, err := read(); !errors.Is(err, io.EOF) {
+		t.Fatalf("Ctrl-C on an empty line: %v, want io.EOF", err)
 	}
 }

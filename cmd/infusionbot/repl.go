@@ -11,7 +11,8 @@ import (
 	"github.com/infusionbot/infusionbot/bot/repl"
 )
 
-const replBanner = `infusionbot: ask about infusion therapy. /help for help, /sources for the articles, Ctrl-D to quit.`
+const replBanner = `infusionbot: ask about infusion therapy. /help for help, /sources for the articles.
+Ctrl-C clears the line; /quit, Ctrl-D or Ctrl-C on an empty line quits.`
 
 // runREPL is the staff REPL: line editing on a terminal, plain lines when piped.
 func runREPL(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
