@@ -7,6 +7,7 @@ package review
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -20,6 +21,9 @@ import (
 
 	"github.com/infusionbot/infusionbot/store"
 )
+
+// ErrNotFound is wrapped by errors about an unknown group or passage.
+var ErrNotFound = errors.New("not found")
 
 // Candidate is a passage that came close to answering a group.
 type Candidate struct {

@@ -7,6 +7,7 @@
 //	GET  /metrics        Prometheus text format (when a metrics handler is given)
 //	POST /v1/messages    {"user","text"} -> Response; bearer token when configured
 //	POST /admin/reload   reload the knowledge; only with a token
+//	GET/POST /admin/review…  the staff's review inbox; only with a token (review.go)
 //
 // Errors are JSON {"error": "..."} with a text safe to show a client: never a
 // stack, a path or a library error (the reload endpoint, which only the
@@ -77,6 +78,8 @@ type Config struct {
 	Warnings func() []string
 	// Reloader serves /admin/reload (with a Token only).
 	Reloader Reloader
+	// Review serves /admin/review… (with a Token only; see review.go).
+	Review Reviewer
 	// Metrics serves /metrics; nil means 404.
 	Metrics http.Handler
 	// Observer counts requests and reloads; may be nil.
@@ -118,6 +121,7 @@ func New(cfg Config) *Server {
 	if cfg.Token != "" && cfg.Reloader != nil {
 		s.route("/admin/reload", s.reload, http.MethodPost)
 	}
+	s.mountReview() // review.go
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.count("other", writeError(w, http.StatusNotFound, "not found"))
 	})

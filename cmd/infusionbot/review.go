@@ -9,6 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot/httpapi"
@@ -78,7 +79,7 @@ func runReview(ctx context.Context, args []string, getenv func(string) string, s
 		return reviewDismiss(ctx, db, groups, pos[0], *reason, stdout)
 	}
 	if *asJSON {
-		return httpapi.WriteJSON(stdout, reviewList{Groups: groups})
+		return httpapi.WriteJSON(stdout, httpapi.ReviewList{Groups: groups})
 	}
 	counts, err := db.Count(ctx, time.Now().Add(-retentionOf(getenv)))
 	if err != nil {
@@ -86,11 +87,6 @@ func runReview(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	printReview(stdout, dir, groups, counts)
 	return nil
-}
-
-// reviewList is the JSON of `review --json` and GET /admin/review.
-type reviewList struct {
-	Groups []review.Group `json:"groups"`
 }
 
 func retentionOf(getenv func(string) string) time.Duration {
@@ -138,7 +134,7 @@ func findGroup(groups []review.Group, id string) (review.Group, error) {
 			return g, nil
 		}
 	}
-	return review.Group{}, fmt.Errorf("review: no open group %q (run infusionbot review to list them)", id)
+	return review.Group{}, fmt.Errorf("review: no open group %q (run infusionbot review to list them): %w", id, review.ErrNotFound)
 }
 
 // linkGroup writes a group's wordings as alternative questions of a
@@ -149,7 +145,7 @@ func linkGroup(ctx context.Context, st store.Store, ix *index.Index, ec engineCo
 		return g, "", err
 	}
 	if _, ok := ix.Passage(passage); !ok {
-		return g, "", fmt.Errorf("review: no passage %q in the articles (ids as infusionbot search --json shows them)", passage)
+		return g, "", fmt.Errorf("review: no passage %q in the articles (ids as infusionbot search --json shows them): %w", passage, review.ErrNotFound)
 	}
 	path := ec.questionsPath()
 	if path == "" {
@@ -234,4 +230,46 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// reviewService is the review inbox of a running server (GET/POST
+// /admin/review…), over the engine's store and index.
+type reviewService struct {
+	eng       *engine
+	retention time.Duration
+	mu        sync.Mutex // one link or dismiss at a time
+}
+
+var _ httpapi.Reviewer = (*reviewService)(nil)
+
+func (s *reviewService) Groups(ctx context.Context) ([]review.Group, error) {
+	return loadGroups(ctx, s.eng.Recorder().Store(), s.eng.Index())
+}
+
+func (s *reviewService) Link(ctx context.Context, group, passage string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	groups, err := s.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	if _, _, err := linkGroup(ctx, s.eng.Recorder().Store(), s.eng.Index(), s.eng.cfg, groups, group, passage); err != nil {
+		return err
+	}
+	// Answer the linked questions from now on, not from the next reload.
+	return s.eng.Reload(ctx)
+}
+
+func (s *reviewService) Dismiss(ctx context.Context, group, reason string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	groups, err := s.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	return reviewDismiss(ctx, s.eng.Recorder().Store(), groups, group, reason, io.Discard)
+}
+
+func (s *reviewService) Summary(ctx context.Context) (store.Counts, error) {
+	return s.eng.Recorder().Store().Count(ctx, time.Now().Add(-s.retention))
 }

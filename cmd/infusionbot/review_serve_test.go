@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -40,5 +41,72 @@ func TestServeAnswersWithACorruptStoreAndSaysWhy(t *testing.T) {
 	}
 	if strings.Contains(logs.String(), "ketamine infusion take") {
 		t.Errorf("the log holds message text")
+	}
+}
+
+func TestServeReviewOverHTTP(t *testing.T) {
+	data := t.TempDir()
+	base, _, stop := startServe(t, map[string]string{"DATA_DIR": data, "API_TOKEN": testToken, "RATE_LIMIT": "0"})
+	defer stop()
+	call := func(method, path, token, body string) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	const question = `{"user":"p1","text":"Can I drive myself home afterwards?"}`
+	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/57"
+	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || strings.Contains(body, `"answered":true`) {
+		t.Fatalf("before linking: %d %s", code, body)
+	}
+	call("POST", "/v1/messages", testToken, `{"user":"p2","text":"Is there a vending machine in the lobby?"}`)
+
+	if code, _ := call("GET", "/admin/review", "", ""); code != 401 {
+		t.Errorf("GET /admin/review without the token: %d, want 401", code)
+	}
+	code, body := call("GET", "/admin/review", testToken, "")
+	var list reviewJSON
+	if err := json.Unmarshal([]byte(body), &list); code != 200 || err != nil || len(list.Groups) != 2 {
+		t.Fatalf("GET /admin/review: %d %s", code, body)
+	}
+	var drive, lobby string
+	for _, g := range list.Groups {
+		if strings.Contains(g.Text, "drive") {
+			drive = g.ID
+		} else {
+			lobby = g.ID
+		}
+	}
+	if code, body := call("POST", "/admin/review/link", testToken, `{"group":"`+drive+`","passage":"no-such#passage/1"}`); code != 404 {
+		t.Errorf("link to an unknown passage: %d %s", code, body)
+	}
+	if code, body := call("POST", "/admin/review/link", testToken, `{"group":"`+drive+`","passage":"`+passage+`"}`); code != 200 || !strings.Contains(body, "linked") {
+		t.Fatalf("link: %d %s", code, body)
+	}
+	// Answered at once: the link reloaded the knowledge.
+	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || !strings.Contains(body, `"answered":true`) || !strings.Contains(body, "ride home") {
+		t.Errorf("after linking over HTTP: %d %s", code, body)
+	}
+	if code, body := call("POST", "/admin/review/dismiss", testToken, `{"group":"`+lobby+`"}`); code != 400 {
+		t.Errorf("dismiss without a reason: %d %s", code, body)
+	}
+	if code, body := call("POST", "/admin/review/dismiss", testToken, `{"group":"`+lobby+`","reason":"front desk"}`); code != 200 {
+		t.Errorf("dismiss: %d %s", code, body)
+	}
+	if code, body := call("GET", "/admin/review", testToken, ""); code != 200 || strings.TrimSpace(body) != `{"groups":[]}` {
+		t.Errorf("after link and dismiss, GET /admin/review: %d %s", code, body)
+	}
+	code, body = call("GET", "/admin/review/summary", testToken, "")
+	if code != 200 || !strings.Contains(body, `"questions":3`) || !strings.Contains(body, `"unanswered":2`) {
+		t.Errorf("summary: %d %s", code, body)
 	}
 }

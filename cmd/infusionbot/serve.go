@@ -140,7 +140,8 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 }
 
 // reservedPaths are the HTTP API's own; a webhook may not take them.
-var reservedPaths = map[string]bool{"/": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1/messages": true, "/admin/reload": true}
+var reservedPaths = map[string]bool{"/": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1/messages": true, "/admin/reload": true,
+	"/admin/review": true, "/admin/review/summary": true, "/admin/review/link": true, "/admin/review/dismiss": true}
 
 // secretsOf lists every value the log must never show.
 func secretsOf(scfg config.Serve, adapters []adapterSpec, getenv func(string) string) []string {
@@ -254,6 +255,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		Ready:           func() []string { return st.problems(eng.Ready()) },
 		Warnings:        eng.Warnings,
 		Reloader:        eng,
+		Review:          &reviewService{eng: eng, retention: retentionOf(ecfg.Getenv)},
 		Metrics:         reg,
 		Observer:        reg,
 		Logger:          logger.With("component", "httpapi"),
