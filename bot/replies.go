@@ -18,7 +18,7 @@ type Replies struct {
 
 // requiredReplies are the sections the router uses.
 var requiredReplies = []string{
-	"emergency", "crisis", "medical_advice", "clinic", "human", "greeting", "help",
+	"emergency", "crisis", "emergency_note", "crisis_note", "medical_advice", "clinic", "human", "greeting", "help",
 	"sources", "thanks", "goodbye", "out_of_scope", "empty", "not_found", "answer_lead", "handoff",
 }
 

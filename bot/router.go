@@ -5,13 +5,16 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/infusionbot/infusionbot/bot/safety"
 )
 
 // RouterConfig configures a Router. Zero values take the defaults.
 type RouterConfig struct {
 	Clinic  Clinic
-	Rules   *Rules   // nil: the embedded rules.txt
-	Replies *Replies // nil: the embedded replies.txt rendered for Clinic
+	Safety  *safety.Detector // nil: safety.Default(), the embedded red-flag lexicon
+	Rules   *Rules           // nil: the embedded rules.txt
+	Replies *Replies         // nil: the embedded replies.txt rendered for Clinic
 	// ConversationTTL is how long follow-up context lasts (default 30 minutes).
 	ConversationTTL time.Duration
 	// MaxConversations bounds the remembered conversations (default 100,000).
@@ -21,11 +24,13 @@ type RouterConfig struct {
 	Now func() time.Time
 }
 
-// Router decides what a message is and answers it: safety rules first
-// (emergency, crisis), then the other intents, then a search of the articles.
+// Router decides what a message is and answers it: safety first (package
+// safety: emergency, crisis), then the other intents, then a search of the
+// articles.
 // It is a Handler, like http.ServeMux is an http.Handler.
 type Router struct {
 	current atomic.Pointer[searcherBox]
+	safety  *safety.Detector
 	rules   *Rules
 	replies *Replies
 	topics  *topicList
@@ -37,6 +42,9 @@ type Router struct {
 func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	if cfg.Clinic == (Clinic{}) {
 		cfg.Clinic = DefaultClinic()
+	}
+	if cfg.Safety == nil {
+		cfg.Safety = safety.Default()
 	}
 	if cfg.Rules == nil {
 		cfg.Rules = DefaultRules()
@@ -55,6 +63,7 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 		cfg.MaxConversations = 100_000
 	}
 	rt := &Router{
+		safety:  cfg.Safety,
 		rules:   cfg.Rules,
 		replies: cfg.Replies,
 		topics:  parseTopics(defaultTopics),
@@ -74,8 +83,28 @@ func (rt *Router) SetSearcher(s Searcher) { rt.current.Store(&searcherBox{s}) }
 
 func (rt *Router) searcher() Searcher { return rt.current.Load().Searcher }
 
-// Handle answers one message.
+// Handle answers one message. Safety comes first and nothing overrules it:
+// a message reporting an emergency or a crisis gets that guidance and
+// nothing else; one telling a past red flag goes to the provider; a general
+// question about one is answered, with a note on what to do if it is
+// happening now.
 func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
+	f := rt.safety.Check(m.Text)
+	switch {
+	case f.Escalate():
+		return rt.canned(string(f.Class)), nil
+	case f.Mode == safety.History:
+		return rt.canned(string(IntentMedicalAdvice)), nil
+	}
+	r, err := rt.route(ctx, m)
+	if err == nil && f.Mode == safety.Question {
+		r.Handoff = strings.TrimSpace(rt.replies.Get(string(f.Class)+"_note") + "\n" + r.Handoff)
+	}
+	return r, err
+}
+
+// route answers a message that reports no red flag.
+func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	text := strings.TrimSpace(m.Text)
 	if normalize(text) == "" {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil

@@ -1,0 +1,294 @@
+package safety
+
+import "strconv"
+
+// matcher finds the words and terms of one lexicon in a message.
+type matcher struct {
+	lx       *lexicon
+	exact    map[string][]int // token -> ids of whole words
+	stems    map[string][]int // stem -> ids of stems
+	stemLens []int
+	fuzzy    [256][]int // first letter -> ids of words long enough to mistype
+	known    map[string]bool
+	classes  []int   // ids of token classes (#highbp)
+	starts   [][]ref // word id -> the terms starting with it
+	typos    bool
+}
+
+// ref names one term of a concept: group -1 is a term that fires alone,
+// -2 an unless term, -3 an except term.
+type ref struct {
+	concept, group int
+	term           term
+}
+
+// occurrence is a term found in the message, tokens [start, end).
+type occurrence struct {
+	ref
+	start, end int
+}
+
+func newMatcher(lx *lexicon, typos bool) *matcher {
+	m := &matcher{lx: lx, exact: map[string][]int{}, stems: map[string][]int{}, known: map[string]bool{}, typos: typos}
+	lens := map[int]bool{}
+	for id, w := range lx.words {
+		switch {
+		case w.class != "":
+			m.classes = append(m.classes, id)
+		case w.prefix:
+			m.stems[w.text] = append(m.stems[w.text], id)
+			if !lens[len(w.text)] {
+				lens[len(w.text)] = true
+				m.stemLens = append(m.stemLens, len(w.text))
+			}
+		default:
+			m.exact[w.text] = append(m.exact[w.text], id)
+			m.known[w.text] = true
+		}
+		if w.class == "" && maxTypos(len(w.text)) > 0 {
+			m.fuzzy[w.text[0]] = append(m.fuzzy[w.text[0]], id)
+		}
+	}
+	m.starts = make([][]ref, len(lx.words))
+	add := func(ci, g int, ts []term) {
+		for _, t := range ts {
+			m.starts[t[0]] = append(m.starts[t[0]], ref{concept: ci, group: g, term: t})
+		}
+	}
+	for ci, c := range lx.concepts {
+		add(ci, -1, c.alone)
+		add(ci, -2, c.unless)
+		add(ci, -3, c.except)
+		for g, ts := range c.groups {
+			add(ci, g, ts)
+		}
+	}
+	return m
+}
+
+// ids are the lexicon words a token is, or may be a typo of.
+func (m *matcher) ids(tok string, buf []int) []int {
+	buf = append(buf, m.exact[tok]...)
+	for _, n := range m.stemLens {
+		if n <= len(tok) {
+			buf = append(buf, m.stems[tok[:n]]...)
+		}
+	}
+	if m.known[tok] || isNumber(tok) {
+		return buf
+	}
+	// An inflection of a whole word is that word: "airways", "swells";
+	// and in the lexicon a singular is its plural: "tablet" for "tablets".
+	if m.typos {
+		buf = append(buf, m.exact[tok+"s"]...)
+	}
+	for _, suf := range inflections {
+		if len(tok) > len(suf)+2 && tok[len(tok)-len(suf):] == suf {
+			buf = append(buf, m.exact[tok[:len(tok)-len(suf)]]...)
+		}
+	}
+	if !m.typos || len(tok) < 4 || realWords[tok] {
+		return buf
+	}
+	for _, id := range m.fuzzy[tok[0]] {
+		w := m.lx.words[id]
+		if w.prefix && len(tok) >= len(w.text) && tok[:len(w.text)] == w.text {
+			continue // already a prefix match
+		}
+		if (w.prefix && nearPrefix(tok, w.text)) || (!w.prefix && nearWord(tok, w.text)) {
+			buf = append(buf, id)
+		}
+	}
+	return buf
+}
+
+// inflections are the endings that make a word's forms.
+var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
+
+// find returns every term of the lexicon found in the words.
+func (m *matcher) find(ws []string) []occurrence {
+	at := make([][]int, len(ws))
+	var found []occurrence
+	for i, w := range ws {
+		at[i] = m.ids(w, nil)
+	}
+	has := func(i, id int) bool {
+		for _, x := range at[i] {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	}
+	// matchTerm returns the end of t when it starts at i.
+	matchTerm := func(t term, i int) (int, bool) {
+		for _, id := range t {
+			if i >= len(ws) {
+				return 0, false
+			}
+			if w := m.lx.words[id]; w.class != "" {
+				n := matchClass(w.class, ws, i)
+				if n == 0 {
+					return 0, false
+				}
+				i += n
+				continue
+			}
+			if !has(i, id) {
+				return 0, false
+			}
+			i++
+		}
+		return i, true
+	}
+	for i := range ws {
+		firsts := at[i]
+		if isNumber(ws[i]) {
+			firsts = append(firsts[:len(firsts):len(firsts)], m.classes...)
+		}
+		for _, id := range firsts {
+			for _, r := range m.starts[id] {
+				if end, ok := matchTerm(r.term, i); ok {
+					found = append(found, occurrence{ref: r, start: i, end: end})
+				}
+			}
+		}
+	}
+	return found
+}
+
+// hit is a concept found in a message, tokens [start, end).
+type hit struct {
+	concept    *Concept
+	start, end int
+}
+
+// concepts combines the occurrences into the concepts they make up.
+func (m *matcher) concepts(occ []occurrence) []hit {
+	var hits []hit
+	seen := map[int]bool{}
+	for _, o := range occ {
+		if seen[o.concept] || o.group < -1 {
+			continue
+		}
+		seen[o.concept] = true
+		c := m.lx.concepts[o.concept]
+		var void []occurrence
+		groups := make([][]occurrence, len(c.groups))
+		var alone []occurrence
+		excepted := false
+		for _, p := range occ {
+			if p.concept != o.concept {
+				continue
+			}
+			switch p.group {
+			case -3:
+				excepted = true
+			case -2:
+				void = append(void, p)
+			case -1:
+				alone = append(alone, p)
+			default:
+				groups[p.group] = append(groups[p.group], p)
+			}
+		}
+		if excepted {
+			continue
+		}
+		live := func(p occurrence) bool {
+			for _, v := range void {
+				if p.start < v.end && v.start < p.end {
+					return false
+				}
+			}
+			return true
+		}
+		for _, p := range alone {
+			if live(p) {
+				hits = append(hits, hit{concept: c, start: p.start, end: p.end})
+				break
+			}
+		}
+		if len(c.groups) > 0 {
+			if h, ok := combine(c, groups, live); ok {
+				hits = append(hits, h)
+			}
+		}
+	}
+	return hits
+}
+
+// combine finds one live occurrence of every group with at most the
+// concept's window of other words between them.
+func combine(c *Concept, groups [][]occurrence, live func(occurrence) bool) (hit, bool) {
+	for _, g := range groups {
+		if len(g) == 0 {
+			return hit{}, false
+		}
+	}
+	var chosen []occurrence
+	var best hit
+	found := false
+	var walk func(g, lo, hi, words int)
+	walk = func(g, lo, hi, words int) {
+		if found {
+			return
+		}
+		if g == len(groups) {
+			best, found = hit{concept: c, start: lo, end: hi}, true
+			return
+		}
+	next:
+		for _, p := range groups[g] {
+			if !live(p) {
+				continue
+			}
+			for _, q := range chosen {
+				if p.start < q.end && q.start < p.end {
+					continue next // one word cannot be two parts of a concept
+				}
+			}
+			nlo, nhi := p.start, p.end
+			if g > 0 {
+				nlo, nhi = min(lo, p.start), max(hi, p.end)
+			}
+			if n := words + p.end - p.start; nhi-nlo-n <= c.Window {
+				chosen = append(chosen, p)
+				walk(g+1, nlo, nhi, n)
+				chosen = chosen[:len(chosen)-1]
+			}
+		}
+	}
+	walk(0, 0, 0, 0)
+	return best, found
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// matchClass returns how many words at i a token class takes, or 0.
+func matchClass(class string, ws []string, i int) int {
+	switch class {
+	case "#highbp":
+		// "210/130": a reading at or over 180 systolic or 120 diastolic,
+		// the threshold of a hypertensive crisis.
+		if i+1 >= len(ws) || !isNumber(ws[i]) || !isNumber(ws[i+1]) {
+			return 0
+		}
+		sys, _ := strconv.Atoi(ws[i])
+		dia, _ := strconv.Atoi(ws[i+1])
+		if sys <= 300 && dia < sys && dia >= 40 && (sys >= 180 || dia >= 120) {
+			return 2
+		}
+	}
+	return 0
+}

@@ -1,0 +1,185 @@
+package safety
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+)
+
+// Mode is what a message does with the red flag it names.
+type Mode int
+
+// The modes, from the least to the most urgent.
+const (
+	// Question asks about the red flag in general ("can lidocaine cause
+	// seizures?", "what are the signs of a stroke?").
+	Question Mode = iota + 1
+	// History tells of it in the past, usually to ask whether a treatment
+	// is safe ("I had a seizure last year, should I avoid lidocaine?").
+	History
+	// Report tells of it happening now or just now, to anyone; also
+	// whatever the wording leaves open.
+	Report
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Question:
+		return "question"
+	case History:
+		return "history"
+	case Report:
+		return "report"
+	}
+	return "none"
+}
+
+// cueKeys are the kinds of cue cues.txt lists.
+var cueKeys = []string{"acute", "history", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self"}
+
+// cues are the words that decide a message's mode (cues.txt).
+type cues struct {
+	m     *matcher
+	index map[string]int // cue key -> concept index in m.lx
+}
+
+func parseCues(name, text string) (*cues, error) {
+	lx := &lexicon{ids: map[word]int{}}
+	c := &cues{index: map[string]int{}}
+	for _, k := range cueKeys {
+		c.index[k] = len(lx.concepts)
+		lx.concepts = append(lx.concepts, &Concept{Name: k})
+	}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, val, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: want \"key: value\"", name, n)
+		}
+		i, ok := c.index[strings.TrimSpace(key)]
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: unknown cue %q", name, n, key)
+		}
+		ts, err := lx.parseTerms(val)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, n, err)
+		}
+		lx.concepts[i].alone = append(lx.concepts[i].alone, ts...)
+	}
+	c.m = newMatcher(lx, false)
+	return c, sc.Err()
+}
+
+// cueSet is where each kind of cue is in one message.
+type cueSet struct {
+	at map[int][]occurrence
+	c  *cues
+}
+
+func (c *cues) find(ws []string) cueSet {
+	s := cueSet{at: map[int][]occurrence{}, c: c}
+	for _, o := range c.m.find(ws) {
+		s.at[o.concept] = append(s.at[o.concept], o)
+	}
+	return s
+}
+
+func (s cueSet) get(key string) []occurrence { return s.at[s.c.index[key]] }
+
+// any reports whether a cue of the kind is in tokens [lo, hi).
+func (s cueSet) any(key string, lo, hi int) bool {
+	for _, o := range s.get(key) {
+		if o.start >= lo && o.start < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAt reports whether a cue of the kind starts at token i.
+func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
+
+// mode decides what the message does with the red flag h.
+func (s cueSet) mode(ts []token, h hit) Mode {
+	n := len(ts)
+	if s.any("acute", 0, n) {
+		return Report
+	}
+	if h.concept.Class == Crisis {
+		// Whoever speaks of ending their own life is in a crisis, whatever
+		// the grammar; only talk about it in general is a question.
+		if !h.concept.General || s.any("self", 0, n) || s.statement(ts, 0, n, h) {
+			return Report
+		}
+		if s.any("general", 0, n) || s.interrogative(ts, h) {
+			return Question
+		}
+		return Report
+	}
+	if s.any("history", 0, n) {
+		return History
+	}
+	if s.any("worry", 0, n) || (s.any("worryself", 0, n) && s.any("self", 0, n)) || s.statement(ts, 0, n, h) {
+		return Report
+	}
+	if s.any("general", 0, n) || s.interrogative(ts, h) {
+		return Question
+	}
+	return Report
+}
+
+// interrogative reports whether the clause of h, or the message, opens
+// with a question word ("can", "does", "what").
+func (s cueSet) interrogative(ts []token, h hit) bool {
+	if s.startsAt("interrogative", 0) {
+		return true
+	}
+	c := ts[h.start].clause
+	for i := h.start; i >= 0 && ts[i].clause == c; i-- {
+		if i == 0 || ts[i-1].clause != c {
+			return s.startsAt("interrogative", i)
+		}
+	}
+	return false
+}
+
+// statement reports whether someone is said to be in the state h names:
+// a subject ("my chest", "she", "i") followed by a finite verb or by the red
+// flag itself, not put as a possibility ("if my chest hurts", "can i get").
+func (s cueSet) statement(ts []token, lo, hi int, h hit) bool {
+	for _, o := range s.get("subject") {
+		p := o.start
+		if p < lo || p >= hi || p > h.end {
+			continue
+		}
+		if p > 0 && ts[p-1].clause == ts[p].clause && s.any("modal", p-1, p) {
+			continue
+		}
+		if hyp := s.hypotheticalBefore(ts, p); hyp {
+			continue
+		}
+		for q := o.end; q < min(o.end+3, len(ts)); q++ {
+			if ts[q].clause != ts[p].clause {
+				break
+			}
+			if s.startsAt("verb", q) || q == h.start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hypotheticalBefore reports whether the clause of token p puts what
+// follows as a possibility: "if", "when", "in case" before p.
+func (s cueSet) hypotheticalBefore(ts []token, p int) bool {
+	lo := p
+	for lo > 0 && ts[lo-1].clause == ts[p].clause {
+		lo--
+	}
+	return s.any("conditional", lo, p)
+}

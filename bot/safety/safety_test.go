@@ -1,0 +1,120 @@
+package safety_test
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/infusionbot/infusionbot/bot/safety"
+)
+
+func TestCheckModes(t *testing.T) {
+	d := safety.Default()
+	tests := []struct {
+		text  string
+		class safety.Class
+		mode  safety.Mode
+	}{
+		// Whoever it happens to, with or without a subject, in any order.
+		{"tightness across my chest", safety.Emergency, safety.Report},
+		{"chest is really tight", safety.Emergency, safety.Report},
+		{"my neighbour says his chest hurts", safety.Emergency, safety.Report},
+		{"the lady next to me collapsed", safety.Emergency, safety.Report},
+		// Misspelt.
+		{"i think he is having a siezure", safety.Emergency, safety.Report},
+		{"i cant brethe", safety.Emergency, safety.Report},
+		// General questions, history.
+		{"can lidocaine cause a seizure?", safety.Emergency, safety.Question},
+		{"what are the symptoms of a stroke", safety.Emergency, safety.Question},
+		{"what should I do if my throat swells during an infusion?", safety.Emergency, safety.Question},
+		{"I had a seizure last year, should I avoid lidocaine?", safety.Emergency, safety.History},
+		{"I had a seizure after my infusion", safety.Emergency, safety.Report},
+		// Open wording escalates.
+		{"seizure", safety.Emergency, safety.Report},
+		// Crisis: about oneself it is a crisis however it is put.
+		{"how much of my oxy would it take to not wake up", safety.Crisis, safety.Report},
+		{"is suicide common in people with chronic pain?", safety.Crisis, safety.Question},
+		// Idioms and look-alikes name no red flag.
+		{"this headache is killing me", "", 0},
+		{"I'm dying to know how it works", "", 0},
+		{"how do I kill a stuck process on linux", "", 0},
+		{"chess pain", "", 0}, // a real word is no typo
+	}
+	for _, tt := range tests {
+		f := d.Check(tt.text)
+		if f.Class != tt.class || f.Mode != tt.mode {
+			t.Errorf("Check(%q) = %s %s (%s), want %s %s", tt.text, f.Class, f.Mode, f.Concept, tt.class, tt.mode)
+		}
+	}
+}
+
+func TestLexiconFormat(t *testing.T) {
+	cues := "acute: now\nself: i | me\n"
+	tests := []struct {
+		name, text, want string // want: "" for no error, else part of it
+		match, nomatch   string
+	}{
+		{name: "combination in any order", text: "[emergency]\nconcept: c\nbody: chest\nsign: tight*\nexample: x",
+			match: "tightness in the chest", nomatch: "my chest is fine and so is my belly but my knee is tight"},
+		{name: "window", text: "[emergency]\nconcept: c\nbody: chest\nsign: pain\nwindow: 1\nexample: x",
+			match: "chest has pain", nomatch: "chest and my back have pain"},
+		{name: "unless takes back an overlap", text: "[emergency]\nconcept: c\nbody: blood\nsign: a lot\nunless: blood pressure\nexample: x",
+			match: "losing a lot of blood", nomatch: "my blood pressure went up a lot"},
+		{name: "except cancels", text: "[crisis]\nconcept: c\nterm: hurt myself\nexcept: lifting\nexample: x",
+			match: "I hurt myself", nomatch: "I hurt myself lifting"},
+		{name: "blood pressure class", text: "[emergency]\nconcept: c\nbody: bp\nsign: #highbp\nexample: x",
+			match: "bp 185/100", nomatch: "bp 135/85"},
+		{name: "unknown section", text: "[weather]\n", want: "r.txt:1: unknown section [weather]"},
+		{name: "no colon", text: "[emergency]\nconcept: c\nterm chest pain", want: "r.txt:3: want \"key: value\""},
+		{name: "no example", text: "[emergency]\nconcept: c\nterm: chest pain", want: "r.txt:2: concept \"c\" has no example"},
+		{name: "one group alone", text: "[emergency]\nconcept: c\nbody: chest\nexample: x", want: "needs a term, or two word groups"},
+		{name: "unknown key", text: "[emergency]\nconcept: c\nsmell: smoke\nexample: x", want: "r.txt:3: unknown key \"smell\""},
+		{name: "key before concept", text: "[emergency]\nterm: x", want: "r.txt:2: term before any concept:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := safety.New(map[string]string{"r.txt": tt.text}, "cues.txt", cues)
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("error = %v, want it to contain %q", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f := d.Check(tt.match); !f.Escalate() {
+				t.Errorf("%q: %+v, want it escalated", tt.match, f)
+			}
+			if f := d.Check(tt.nomatch); f.Class != "" {
+				t.Errorf("%q: %+v, want no red flag", tt.nomatch, f)
+			}
+		})
+	}
+}
+
+// TestRealWordsUpToDate regenerates realwords.txt where the word list it is
+// made from is installed (apt-get install wamerican), so that a lexicon
+// edit without `go generate ./bot/safety/` fails here.
+func TestRealWordsUpToDate(t *testing.T) {
+	dict, err := os.ReadFile("/usr/share/dict/american-english")
+	if err != nil {
+		t.Skip("no /usr/share/dict/american-english (Debian package wamerican)")
+	}
+	want := safety.Default().RealWordNeighbours(string(dict))
+	slices.Sort(want)
+	b, err := os.ReadFile("realwords.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			got = append(got, l)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("realwords.txt is out of date (%d words, want %d): run go generate ./bot/safety/", len(got), len(want))
+	}
+}

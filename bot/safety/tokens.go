@@ -1,0 +1,86 @@
+package safety
+
+import (
+	"strings"
+	"unicode"
+)
+
+// token is one word of a message, lower-cased and without apostrophes, with
+// the number of the clause it is in (clauses end at . , ; : ? ! and line ends).
+type token struct {
+	text   string
+	clause int
+}
+
+// joined are the two-word forms spelled as one, so that "can not", "cannot"
+// and "can't" are the same word, and so are "i am" and "i'm".
+var joined = map[[2]string]string{
+	{"can", "not"}: "cant", {"will", "not"}: "wont", {"do", "not"}: "dont",
+	{"does", "not"}: "doesnt", {"did", "not"}: "didnt", {"is", "not"}: "isnt",
+	{"are", "not"}: "arent", {"was", "not"}: "wasnt", {"were", "not"}: "werent",
+	{"could", "not"}: "couldnt", {"would", "not"}: "wouldnt", {"has", "not"}: "hasnt",
+	{"have", "not"}: "havent", {"should", "not"}: "shouldnt",
+	{"i", "am"}: "im", {"i", "have"}: "ive", {"he", "is"}: "hes", {"she", "is"}: "shes",
+	{"it", "is"}: "its", {"they", "are"}: "theyre", {"you", "are"}: "youre",
+	{"i", "will"}: "ill", {"i", "would"}: "id",
+}
+
+// respelled are single words spelled out to the form the lexicon uses.
+var respelled = map[string][]string{
+	"cannot": {"cant"}, "u": {"you"}, "ur": {"your"}, "wanna": {"want", "to"},
+	"gonna": {"going", "to"}, "gotta": {"got", "to"}, "bc": {"because"},
+	"cuz": {"because"}, "coz": {"because"}, "rn": {"right", "now"},
+}
+
+// tokenize splits text into words and clauses.
+func tokenize(text string) []token {
+	var out []token
+	clause := 0
+	var w strings.Builder
+	flush := func() {
+		if w.Len() == 0 {
+			return
+		}
+		s := w.String()
+		w.Reset()
+		words, ok := respelled[s]
+		if !ok {
+			words = []string{s}
+		}
+		for _, s := range words {
+			if n := len(out); n > 0 && out[n-1].clause == clause {
+				if j, ok := joined[[2]string{out[n-1].text, s}]; ok {
+					out[n-1].text = j
+					continue
+				}
+			}
+			out = append(out, token{text: s, clause: clause})
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’' || r == '‘' || r == '`':
+			// "can't" -> "cant"; a quote around a word goes too
+		case strings.ContainsRune(".,;:?!\n()", r):
+			flush()
+			if n := len(out); n > 0 && out[n-1].clause == clause {
+				clause++
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// words are the texts of tokens.
+func words(ts []token) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.text
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package bot_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/safety"
+	"github.com/infusionbot/infusionbot/internal/kbgen"
+)
+
+// BenchmarkSafetyCheck compares, per message that names no red flag (the
+// common case, which runs every check), the safety layer with the phrase
+// rules it replaced (bot/testdata/phrase_safety_rules.txt):
+//
+//	go test -run '^$' -bench SafetyCheck -benchtime 20000x ./bot/
+func BenchmarkSafetyCheck(b *testing.B) {
+	old, err := os.ReadFile("testdata/phrase_safety_rules.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	rules, err := bot.ParseRules("phrase_safety_rules.txt", string(old))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := safety.Default()
+	var quiet []string
+	for _, q := range kbgen.Questions {
+		if _, hit := rules.Match(q); !hit && d.Check(q).Class == "" {
+			quiet = append(quiet, q)
+		}
+	}
+	if len(quiet) == 0 {
+		b.Fatal("no message without a red flag")
+	}
+	b.Run("phrase-rules", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			rules.Match(quiet[i%len(quiet)])
+		}
+	})
+	b.Run("concepts", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			d.Check(quiet[i%len(quiet)])
+		}
+	})
+}
