@@ -57,8 +57,14 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 	if err != nil {
 		return Reply{}, err
 	}
+	return rt.answerFrom(s, res), nil
+}
+
+// answerFrom builds the answer from a ranking, or says that the articles
+// don't cover the question.
+func (rt *Router) answerFrom(s Searcher, res SearchResult) Reply {
 	if !anyKnown(res.Terms) {
-		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}, nil
+		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}
 	}
 	// Only passages that hold enough of the question may be quoted; the best
 	// ranked of them leads.
@@ -69,10 +75,10 @@ func (rt *Router) answerQuestion(ctx context.Context, s Searcher, question strin
 		}
 	}
 	if len(confident) == 0 {
-		return rt.notFound(), nil
+		return rt.notFound()
 	}
 	res.Hits = confident
-	return rt.compose(rt.quotes(s, res)), nil
+	return rt.compose(rt.quotes(s, res))
 }
 
 // Thresholds for answering a clinic question (hours, parking, costs) from

@@ -32,7 +32,7 @@ func TestConversationsForgetTheOldestWhenFull(t *testing.T) {
 func TestConversationsExpire(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	cs := newConversations(time.Minute, 10, func() time.Time { return now })
-	cs.put("a", conversation{topics: []string{"ketamine"}})
+	cs.put("a", conversation{topics: []Topic{{Name: "ketamine", Words: "ketamine"}}})
 	now = now.Add(59 * time.Second)
 	if _, ok := cs.get("a"); !ok {
 		t.Fatal("forgot within the time to live")

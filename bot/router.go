@@ -33,7 +33,6 @@ type Router struct {
 	safety  *safety.Detector
 	rules   *Rules
 	replies *Replies
-	topics  *topicList
 	convs   *conversations
 	answer  AnswerConfig
 }
@@ -66,7 +65,6 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 		safety:  cfg.Safety,
 		rules:   cfg.Rules,
 		replies: cfg.Replies,
-		topics:  parseTopics(defaultTopics),
 		convs:   newConversations(cfg.ConversationTTL, cfg.MaxConversations, cfg.Now),
 		answer:  cfg.Answer.withDefaults(),
 	}
@@ -137,40 +135,88 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 func (rt *Router) question(ctx context.Context, key, text string) (Reply, error) {
 	prev, _ := rt.convs.get(key)
 	s := rt.searcher()
-	question := rt.topics.resolveFollowUp(text, prev)
-	if question != text && !rt.topics.switchesTopic(text) {
-		// A message that means nothing on its own ("what time is it?") is
-		// no follow-up, whatever was asked before.
-		alone, err := s.Search(ctx, text, 1)
-		if err != nil {
-			return Reply{}, err
-		}
-		if !anyKnown(alone.Terms) {
-			question = text
-		}
+	topicsOf := func(string) []Topic { return nil }
+	if tf, ok := s.(TopicFinder); ok {
+		topicsOf = tf.Topics
 	}
-	reply, err := rt.answerQuestion(ctx, s, question)
+	fu := resolveFollowUp(text, topicsOf(text), prev)
+	res, err := s.Search(ctx, fu.question, rt.answer.Candidates)
 	if err != nil {
 		return Reply{}, err
 	}
+	if fu.alternative != "" {
+		alt, err := s.Search(ctx, fu.alternative, rt.answer.Candidates)
+		if err != nil {
+			return Reply{}, err
+		}
+		if rt.topCoverage(alt) > rt.topCoverage(res) {
+			fu.question, res = fu.alternative, alt
+		}
+	}
+	if fu.leans {
+		// A message that means nothing on its own ("what time is it?") is
+		// no follow-up, whatever was asked before; one that names its own
+		// topic leans on the last only when the articles answer that.
+		alone, err := s.Search(ctx, text, rt.answer.Candidates)
+		if err != nil {
+			return Reply{}, err
+		}
+		if !anyKnown(alone.Terms) || (fu.mustBeatAlone && rt.topCoverage(res) == 0) {
+			fu, res = followUp{question: text, topics: topicsOf(text)}, alone
+		}
+	}
+	keywords := keywordsOf(res.Terms)
+	reply := rt.answerFrom(s, res)
 	if !reply.Answered {
 		// "I've had CRPS for years and nothing works. Could ketamine help?":
 		// the story around a question can drown it; ask the question alone,
 		// with the topics the story names.
-		if q, ok := rt.topics.questionInStory(text, prev); ok && rt.hasSpecificTerm(ctx, s, q) {
-			if r, err := rt.answerQuestion(ctx, s, q); err == nil && r.Answered {
-				reply, question = r, q
+		if q, own, ok := questionInStory(text, topicsOf); ok && rt.hasSpecificTerm(ctx, s, q) {
+			sfu := resolveFollowUp(q, own, prev)
+			if sres, err := s.Search(ctx, sfu.question, rt.answer.Candidates); err == nil {
+				if r := rt.answerFrom(s, sres); r.Answered {
+					reply, fu, keywords = r, sfu, keywordsOf(sres.Terms)
+				}
 			}
 		}
 	}
 	if reply.Intent == IntentQuestion {
-		topics, _ := rt.topics.find(normalize(question))
-		if len(topics) == 0 {
+		topics := fu.topics
+		if len(topics) == 0 && !fu.leans {
 			topics = prev.topics
 		}
-		rt.convs.put(key, conversation{question: question, topics: topics})
+		rt.convs.put(key, conversation{question: fu.question, topics: topics, keywords: keywords})
 	}
 	return reply, nil
+}
+
+// keywordsOf are the words of a question that say most what it is about:
+// those the articles know that are rare enough to be specific, corrected.
+func keywordsOf(terms []SearchTerm) []string {
+	var out []string
+	for _, t := range terms {
+		if !t.Known || t.Weight < specificWeight {
+			continue
+		}
+		w := t.Word
+		if t.Corrected != "" {
+			w = t.Corrected
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// topCoverage is how much of the question the best passage holds that may
+// be quoted, 0 when none may.
+func (rt *Router) topCoverage(res SearchResult) float64 {
+	best := 0.0
+	for _, h := range res.Hits {
+		if h.Coverage >= rt.answer.MinCoverage {
+			best = max(best, h.Coverage)
+		}
+	}
+	return best
 }
 
 // specificWeight is the least weight (inverse document frequency) of a

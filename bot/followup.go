@@ -1,0 +1,209 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+)
+
+// followUp is a message read in the light of the question before it.
+type followUp struct {
+	// question is what to search: the message as a question that stands
+	// alone, its topic (and for "and X?" its aspect) carried over.
+	question string
+	// topics are the topics question names.
+	topics []Topic
+	// alternative is another reading of the message, taken when it answers
+	// better.
+	alternative string
+	// leans is true when question carries something over from before.
+	leans bool
+	// mustBeatAlone is true when the message names a topic of its own: the
+	// carried-over question is taken only if some passage holds enough of
+	// it to be quoted ("what is phlebitis?" after a ketamine question).
+	mustBeatAlone bool
+}
+
+// followUpPronouns mark a message that leans on the one before.
+var followUpPronouns = map[string]bool{
+	"it": true, "they": true, "them": true, "this": true, "that": true, "these": true,
+	"those": true, "its": true, "their": true, "one": true, "ones": true, "he": true, "she": true,
+	"there": true, "else": true,
+}
+
+// switchWords may stand around a topic in a message that asks the last
+// question again about it ("and lidocaine ones?", "what about for PTSD?").
+var switchWords = map[string]bool{
+	"and": true, "what": true, "about": true, "how": true, "for": true, "same": true, "question": true,
+	"of": true, "the": true, "a": true, "an": true, "infusion": true, "infusions": true, "please": true,
+	"then": true, "with": true, "one": true, "ones": true, "instead": true, "too": true, "also": true,
+	"in": true, "case": true, "or": true, "treatment": true, "treatments": true,
+	"drip": true, "drips": true, "iv": true, "ivs": true, "therapy": true, "people": true, "patients": true,
+	"those": true, "ok": true, "so": true, "now": true,
+}
+
+// switchPrefix opens a message that asks about something else in the
+// frame of the last question: "and …", "what about …", "how about …".
+var switchPrefix = regexp.MustCompile(`^(and|so|ok|okay|but)?\s*(what|how)\s+about\s+|^(and|same)\s+(for\s+)?|^what\s+of\s+`)
+
+// leanMaxWords is the most words a message without a pronoun may have to
+// be read as a follow-up ("how long does it take?", "side effects?"):
+// longer ones say what they ask.
+const leanMaxWords = 8
+
+// resolveFollowUp reads text, which names the topics own, in the light of
+// the previous question.
+func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
+	alone := followUp{question: text, topics: own}
+	if prev.question == "" {
+		return alone
+	}
+	norm := normalize(text)
+	ws := strings.Fields(norm)
+	switched := switchPrefix.MatchString(norm)
+	if len(own) > 0 {
+		if isSwitch(norm, own) && namesNew(own, prev.topics) {
+			return switchTopic(own, prev)
+		}
+		// "can lidocaine help it?", "does it cause nausea?": a topic of its
+		// own, and one carried over of another kind.
+		if !hasPronoun(norm) && len(ws) > leanMaxWords/2 && !switched {
+			return alone
+		}
+		carried := carry(own, prev.topics)
+		if len(carried) == len(own) {
+			return alone
+		}
+		return followUp{question: text + " " + names(carried[len(own):]), topics: carried, leans: true, mustBeatAlone: true}
+	}
+	if len(ws) > leanMaxWords && !hasPronoun(norm) && !switched {
+		return alone
+	}
+	if len(prev.topics) == 0 {
+		// The previous question named nothing the articles are about by
+		// name ("what reactions can happen where the needle goes in?"):
+		// its rarest words are the topic.
+		if len(prev.keywords) == 0 {
+			return alone
+		}
+		return followUp{question: text + " " + strings.Join(prev.keywords, " "), leans: true}
+	}
+	return followUp{question: text + " " + names(prev.topics), topics: prev.topics, leans: true}
+}
+
+// isSwitch reports whether norm only names topics, in words that ask the
+// last question again about them ("and ketamine?", "what about PTSD?").
+func isSwitch(norm string, own []Topic) bool {
+	rest := " " + norm + " "
+	for _, t := range own {
+		rest = strings.Replace(rest, " "+normalize(t.Words)+" ", " ", 1)
+	}
+	for _, w := range strings.Fields(rest) {
+		if !switchWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// switchTopic asks the previous question about the new topics: each
+// replaces the previous question's topic of its kind ("how long do ketamine
+// infusions take?", "and lidocaine?"), or joins it when there is none
+// ("does ketamine help mood?", "what about PTSD?").
+func switchTopic(own []Topic, prev conversation) followUp {
+	q := " " + normalize(prev.question) + " "
+	var topics []Topic
+	replaced := map[int]bool{}
+	var add []string
+	for _, t := range own {
+		t.Words = t.Name
+		done := false
+		for i, p := range prev.topics {
+			if replaced[i] || p.Kind != t.Kind || p.Name == t.Name {
+				continue
+			}
+			span := " " + normalize(p.Words) + " "
+			if strings.Contains(q, span) {
+				q = strings.Replace(q, span, " "+t.Name+" ", 1)
+				replaced[i], done = true, true
+				break
+			}
+		}
+		if !done && !strings.Contains(q, " "+t.Name+" ") {
+			add = append(add, t.Name)
+		}
+		topics = append(topics, t)
+	}
+	for i, p := range prev.topics {
+		if !replaced[i] && !hasTopic(topics, p.Name) {
+			topics = append(topics, p)
+		}
+	}
+	q = strings.TrimSpace(q)
+	if len(add) == 0 {
+		return followUp{question: q, topics: topics, leans: true}
+	}
+	// No topic of the new one's kind to replace: the new topic with the
+	// previous ones of other kinds ("does ketamine help mood?", "what about
+	// PTSD?": PTSD and ketamine), or the whole previous question with it.
+	return followUp{question: names(topics), topics: topics, leans: true, alternative: q + " " + strings.Join(add, " ")}
+}
+
+// carry is own with the previous topics of kinds own lacks.
+func carry(own, prev []Topic) []Topic {
+	out := append([]Topic(nil), own...)
+	for _, p := range prev {
+		if hasKind(own, p.Kind) || hasTopic(out, p.Name) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// namesNew reports whether own holds a topic prev lacks.
+func namesNew(own, prev []Topic) bool {
+	for _, t := range own {
+		if !hasTopic(prev, t.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+func names(ts []Topic) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Name)
+	}
+	return b.String()
+}
+
+func hasKind(ts []Topic, kind int) bool {
+	for _, t := range ts {
+		if t.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func hasTopic(ts []Topic, name string) bool {
+	for _, t := range ts {
+		if t.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPronoun(norm string) bool {
+	for _, w := range strings.Fields(norm) {
+		if followUpPronouns[w] {
+			return true
+		}
+	}
+	return false
+}

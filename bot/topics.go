@@ -1,0 +1,22 @@
+package bot
+
+// Topic is something the articles are about (a drug, a condition, a
+// treatment), as a message names it.
+type Topic struct {
+	// Name is the topic as the articles spell it, lower case ("lidocaine").
+	Name string
+	// Words are the message's words that named it, lower case, as typed
+	// ("lidocane").
+	Words string
+	// Kind groups topics that stand in the same place in the articles
+	// (lidocaine and ketamine; the conditions of one list): "and X?"
+	// replaces the previous question's topic of X's kind.
+	Kind int
+}
+
+// TopicFinder is implemented by a Searcher that knows what its articles
+// are about; without it a Router answers every message as it stands.
+type TopicFinder interface {
+	// Topics returns the topics text names, in order.
+	Topics(text string) []Topic
+}
