@@ -83,4 +83,3 @@ func (cs *conversations) evict() {
 		delete(cs.m, e.key)
 	}
 }
-

@@ -178,7 +178,7 @@ func findTopics(docs []knowledge.Document, df map[string]int, passages int) *top
 	// of …"), unless other headings show them to be subjects.
 	type slot struct{ h, pos int } // heading index, stem position
 	var subjects []slot
-	aspects := map[string]bool{} // shared by parallel headings
+	aspects := map[string]bool{}  // shared by parallel headings
 	siblings := map[string]bool{} // where parallel headings under one parent differ
 	for i := range hs {
 		for j := i + 1; j < len(hs); j++ {
