@@ -48,7 +48,7 @@ var switchPrefix = regexp.MustCompile(`^(and|so|ok|okay|but)?\s*(what|how)\s+abo
 // leanMaxWords is the most words a message without a pronoun may have to
 // be read as a follow-up ("how long does it take?", "side effects?"):
 // longer ones say what they ask.
-const leanMaxWords = 8
+const leanMaxWords = 6
 
 // resolveFollowUp reads text, which names the topics own, in the light of
 // the previous question.

@@ -139,7 +139,8 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	if tf, ok := s.(TopicFinder); ok {
 		topicsOf = tf.Topics
 	}
-	fu := resolveFollowUp(text, topicsOf(text), prev)
+	own := topicsOf(text)
+	fu := resolveFollowUp(text, own, prev)
 	res, err := s.Search(ctx, fu.question, rt.answer.Candidates)
 	if err != nil {
 		return Reply{}, err
@@ -153,16 +154,23 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			fu.question, res = fu.alternative, alt
 		}
 	}
-	if fu.leans {
+	switch {
+	case fu.mustBeatAlone && rt.topCoverage(res) == 0:
+		// A message that names its own topic leans on the last one only
+		// when the articles answer that.
+		if res, err = s.Search(ctx, text, rt.answer.Candidates); err != nil {
+			return Reply{}, err
+		}
+		fu = followUp{question: text, topics: own}
+	case fu.leans && len(own) == 0:
 		// A message that means nothing on its own ("what time is it?") is
-		// no follow-up, whatever was asked before; one that names its own
-		// topic leans on the last only when the articles answer that.
-		alone, err := s.Search(ctx, text, rt.answer.Candidates)
+		// no follow-up, whatever was asked before.
+		alone, err := s.Search(ctx, text, 1)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !anyKnown(alone.Terms) || (fu.mustBeatAlone && rt.topCoverage(res) == 0) {
-			fu, res = followUp{question: text, topics: topicsOf(text)}, alone
+		if !anyKnown(alone.Terms) {
+			fu, res = followUp{question: text}, alone
 		}
 	}
 	keywords := keywordsOf(res.Terms)
