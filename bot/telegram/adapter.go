@@ -72,6 +72,8 @@ type Adapter struct {
 	red   *strings.Replacer
 	pace  *pacer
 	disp  *dispatcher
+	out   *outbox
+	track *tracker
 	seen  *recentIDs
 
 	started atomic.Bool
@@ -109,7 +111,7 @@ func New(cfg Config) (*Adapter, error) {
 	for _, s := range secrets {
 		pairs = append(pairs, s, "<redacted>")
 	}
-	return &Adapter{
+	a := &Adapter{
 		cfg:   cfg,
 		log:   cfg.Logger,
 		mon:   cfg.Monitor,
@@ -118,8 +120,11 @@ func New(cfg Config) (*Adapter, error) {
 		red:   strings.NewReplacer(pairs...),
 		pace:  newPacer(cfg.GlobalInterval),
 		disp:  newDispatcher(cfg.MaxWorkers),
+		track: newTracker(),
 		seen:  newRecentIDs(4096),
-	}, nil
+	}
+	a.out = newOutbox(cfg.MaxChatQueue, a.deliver)
+	return a, nil
 }
 
 // Webhook reports whether the adapter runs in webhook mode.
@@ -207,17 +212,17 @@ func (a *Adapter) shutdown(wcancel context.CancelFunc) bool {
 	t := time.NewTimer(a.cfg.ShutdownTimeout)
 	defer t.Stop()
 	select {
-	case <-a.disp.idleChan():
+	case <-a.track.idleChan():
 		wcancel()
 		return true
 	case <-t.C:
 	}
-	a.log.Warn("telegram: replies still in flight at shutdown were abandoned", "count", a.disp.len())
+	a.log.Warn("telegram: replies still in flight at shutdown were abandoned", "count", a.track.len())
 	wcancel()
 	t2 := time.NewTimer(2 * time.Second)
 	defer t2.Stop()
 	select {
-	case <-a.disp.idleChan():
+	case <-a.track.idleChan():
 	case <-t2.C:
 	}
 	return false
@@ -284,13 +289,16 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 				continue // confirmed, or still being handled
 			}
 			id := u.UpdateID
+			// The update is confirmed once its reply is decided and waits
+			// only for its paced slot: a chat's queue of paced replies must
+			// not hold back the 100 updates a poll returns. A job cut short
+			// at the shutdown deadline was not answered: it stays
+			// unconfirmed, to come again.
 			a.dispatch(wctx, h, u, func() {
-				// A job cut short at the shutdown deadline was not
-				// answered: leave it unconfirmed, to come again.
 				if wctx.Err() == nil {
 					k.done(id)
 				}
-			})
+			}, nil)
 			fresh++
 		}
 		if fresh > 0 {

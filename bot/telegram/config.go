@@ -65,7 +65,12 @@ type Config struct {
 	// its context is cancelled. Default 15 s.
 	ShutdownTimeout time.Duration
 	// MaxWorkers bounds how many chats are answered at once. Default 16.
+	// A worker only decides a reply; the paced sending does not hold it.
 	MaxWorkers int
+	// MaxChatQueue bounds the replies one chat may have waiting for their
+	// paced slot; beyond it they are dropped for one "slow down" notice.
+	// Urgent replies never wait. Default 10.
+	MaxChatQueue int
 	// MaxQueue bounds the webhook updates waiting to be handled: a request
 	// beyond it is answered 503 and Telegram retries it later. (A polling
 	// batch holds at most 100 updates.) Default 1000.
@@ -217,6 +222,9 @@ func (cfg Config) withDefaults() (Config, error) {
 	def(&cfg.ShutdownTimeout, 15*time.Second)
 	if cfg.MaxSendTries <= 0 {
 		cfg.MaxSendTries = 5
+	}
+	if cfg.MaxChatQueue <= 0 {
+		cfg.MaxChatQueue = 10
 	}
 	if cfg.MaxWorkers <= 0 {
 		cfg.MaxWorkers = 16

@@ -52,8 +52,10 @@
 // team buttons; presses are acknowledged with answerCallbackQuery, counted
 // through bot.Monitor.Feedback, and the care-team button sends /human
 // through the handler. Sends are paced per chat (about one a second, one
-// every three seconds in groups) and retried after 429s a bounded number of
-// times; emergency and crisis replies skip the pacing and are retried until
+// every three seconds in groups) from a bounded per-chat outbox (a flood's
+// identical replies collapsed, the excess dropped for one notice) and
+// retried after 429s a bounded number of times; emergency and crisis
+// replies skip the outbox and the pacing and are retried until
 // UrgentTimeout.
 //
 // # Secrets and privacy

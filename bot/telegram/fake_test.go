@@ -209,7 +209,10 @@ func (f *fakeAPI) getUpdates(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(f.updates) > 0 {
 			n := len(f.updates)
-			if limit > 0 && limit < n {
+			if limit <= 0 || limit > 100 {
+				limit = 100 // as Telegram: at most 100 updates a call
+			}
+			if limit < n {
 				n = limit
 			}
 			body := `{"ok":true,"result":[` + string(joinRaw(f.updates[:n])) + `]}`

@@ -223,7 +223,7 @@ func (h *harness) waitSent(chat int64, n int) []apiCall {
 }
 
 // waitAcked waits until the poller confirmed update id, which it does only
-// once the update was handled.
+// once the update was handled, and then until its reply (if any) was sent.
 func (h *harness) waitAcked(id int) {
 	h.t.Helper()
 	want := strconv.Itoa(id + 1)
@@ -235,6 +235,11 @@ func (h *harness) waitAcked(id int) {
 		}
 		return false
 	})
+	select {
+	case <-h.a.track.idleChan():
+	case <-time.After(10 * time.Second):
+		h.t.Fatal("replies still in hand 10 s after their update was confirmed")
+	}
 }
 
 // settleGoroutines waits until the goroutine count drops to at most n.

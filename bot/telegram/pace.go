@@ -8,12 +8,15 @@ import (
 
 // pacer spaces the messages sent to one chat (and to all chats) so that the
 // bot stays within Telegram's limits instead of collecting 429s. It never
-// drops a message: reserve says how long to wait for the next slot.
+// drops a message: it says how long to wait for the next slot. A chat's
+// slot is booked ahead (one interval after its previous message); the
+// bot-wide gap is booked only once that slot has come, so that one chat's
+// future slots never hold back another chat's message.
 type pacer struct {
 	mu     sync.Mutex
 	next   map[int64]time.Time // earliest time of the next message per chat
-	global time.Time
-	gap    time.Duration // between any two messages
+	global time.Time           // earliest time of the next message of the bot
+	gap    time.Duration       // between any two messages
 	now    func() time.Time
 }
 
@@ -21,9 +24,9 @@ func newPacer(global time.Duration) *pacer {
 	return &pacer{next: make(map[int64]time.Time), gap: global, now: time.Now}
 }
 
-// reserve books the next slot for chat, interval after the previous one,
-// and returns how long to wait before sending.
-func (p *pacer) reserve(chat int64, interval time.Duration) time.Duration {
+// reserveChat books chat's next slot, interval after its previous one, and
+// returns how long until it.
+func (p *pacer) reserveChat(chat int64, interval time.Duration) time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
@@ -31,11 +34,7 @@ func (p *pacer) reserve(chat int64, interval time.Duration) time.Duration {
 	if t, ok := p.next[chat]; ok && t.After(at) {
 		at = t
 	}
-	if p.global.After(at) {
-		at = p.global
-	}
 	p.next[chat] = at.Add(interval)
-	p.global = at.Add(p.gap)
 	if len(p.next) > 4096 {
 		for k, t := range p.next {
 			if !t.After(now) {
@@ -46,14 +45,32 @@ func (p *pacer) reserve(chat int64, interval time.Duration) time.Duration {
 	return at.Sub(now)
 }
 
-// wait sleeps for the chat's next slot, or returns early with ctx's error.
-// Urgent messages book a slot but do not wait for it.
+// reserveGlobal books the bot's next slot, gap after the previous one, and
+// returns how long until it.
+func (p *pacer) reserveGlobal() time.Duration {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := p.now()
+	at := now
+	if p.global.After(at) {
+		at = p.global
+	}
+	p.global = at.Add(p.gap)
+	return at.Sub(now)
+}
+
+// wait sleeps for the chat's next slot and then the bot's, or returns early
+// with ctx's error. Urgent messages book their slots but do not wait.
 func (p *pacer) wait(ctx context.Context, chat int64, interval time.Duration, urgent bool) error {
-	d := p.reserve(chat, interval)
+	d := p.reserveChat(chat, interval)
 	if urgent {
+		p.reserveGlobal()
 		return nil
 	}
-	return sleep(ctx, d)
+	if err := sleep(ctx, d); err != nil {
+		return err
+	}
+	return sleep(ctx, p.reserveGlobal())
 }
 
 // sleep waits d or until ctx is done.

@@ -5,15 +5,14 @@ import (
 )
 
 // dispatcher runs jobs in order per chat and chats in parallel, at most
-// workers chats at a time. Every job is counted so that the poller can wait
-// for a batch and shutdown for the jobs in flight. Jobs must not panic.
+// workers chats at a time. A job only decides a reply (it hands sending to
+// the outbox), so a worker is never held by a chat's pacing. Jobs must not
+// panic.
 type dispatcher struct {
 	sem chan struct{}
 
-	mu      sync.Mutex
-	chats   map[int64]*chatQueue
-	pending int           // jobs queued or running
-	idle    chan struct{} // closed and replaced when pending drops to 0
+	mu    sync.Mutex
+	chats map[int64]*chatQueue
 }
 
 type chatQueue struct {
@@ -24,7 +23,6 @@ func newDispatcher(workers int) *dispatcher {
 	return &dispatcher{
 		sem:   make(chan struct{}, workers),
 		chats: make(map[int64]*chatQueue),
-		idle:  make(chan struct{}),
 	}
 }
 
@@ -32,7 +30,6 @@ func newDispatcher(workers int) *dispatcher {
 func (d *dispatcher) enqueue(chat int64, job func()) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.pending++
 	if q, ok := d.chats[chat]; ok {
 		q.jobs = append(q.jobs, job)
 		return
@@ -40,13 +37,6 @@ func (d *dispatcher) enqueue(chat int64, job func()) {
 	q := &chatQueue{jobs: []func(){job}}
 	d.chats[chat] = q
 	go d.run(chat, q)
-}
-
-// len reports the jobs queued or running.
-func (d *dispatcher) len() int {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	return d.pending
 }
 
 func (d *dispatcher) run(chat int64, q *chatQueue) {
@@ -65,26 +55,52 @@ func (d *dispatcher) run(chat int64, q *chatQueue) {
 		d.mu.Unlock()
 
 		job()
-
-		d.mu.Lock()
-		d.pending--
-		if d.pending == 0 {
-			close(d.idle)
-			d.idle = make(chan struct{})
-		}
-		d.mu.Unlock()
 	}
 }
 
-// idleChan returns a channel closed when no job is queued or running (at
-// once if none is).
-func (d *dispatcher) idleChan() <-chan struct{} {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.pending == 0 {
+// tracker counts the updates in hand, from when they are taken until their
+// reply is sent or given up, so that shutdown can wait for them and the
+// webhook can refuse work beyond a bound.
+type tracker struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed and replaced when n drops to 0
+}
+
+func newTracker() *tracker { return &tracker{idle: make(chan struct{})} }
+
+func (t *tracker) add() {
+	t.mu.Lock()
+	t.n++
+	t.mu.Unlock()
+}
+
+func (t *tracker) done() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.n--
+	if t.n == 0 {
+		close(t.idle)
+		t.idle = make(chan struct{})
+	}
+}
+
+// len reports the updates in hand.
+func (t *tracker) len() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.n
+}
+
+// idleChan returns a channel closed when no update is in hand (at once if
+// none is).
+func (t *tracker) idleChan() <-chan struct{} {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n == 0 {
 		c := make(chan struct{})
 		close(c)
 		return c
 	}
-	return d.idle
+	return t.idle
 }

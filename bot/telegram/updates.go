@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -15,44 +16,91 @@ import (
 // conversationKey is the bot.Message.Conversation of a chat.
 func conversationKey(chatID int64) string { return "telegram:" + strconv.FormatInt(chatID, 10) }
 
-// dispatch queues the handling of one update on its chat's queue and calls
-// handled (if not nil) when it is done. Updates the adapter does not answer
-// (edits, channel posts, anything without a chat) are dropped here, and
-// count as handled at once.
-func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Update, handled func()) {
+// task is one update in hand: accepted and finished (see outgoing) are
+// each called once, by the reply it hands to the outbox or, when there is
+// nothing to send, when its job ends.
+type task struct {
+	accepted, finished func()
+	handedOff          bool // set by the job's goroutine only
+}
+
+// dispatch queues the handling of one update on its chat's queue. accepted
+// is called once its reply waits only for its paced slot (the poller then
+// confirms it), finished once the reply was sent or given up; either may be
+// nil. Updates the adapter does not answer (edits, channel posts, anything
+// without a chat) are dropped here, and count as handled at once.
+func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Update, accepted, finished func()) {
+	a.track.add()
+	var accOnce, finOnce sync.Once
+	t := &task{
+		accepted: func() {
+			accOnce.Do(func() {
+				if accepted != nil {
+					accepted()
+				}
+			})
+		},
+		finished: func() {
+			finOnce.Do(func() {
+				if finished != nil {
+					finished()
+				}
+				a.track.done()
+			})
+		},
+	}
 	switch {
 	case u.Message != nil && u.Message.Chat != nil:
 		m := u.Message
-		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m) }, handled))
+		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m, t) }, t))
 	case u.CallbackQuery != nil && u.CallbackQuery.ID != "":
 		cq := u.CallbackQuery
 		var chat int64
 		if cq.Message != nil && cq.Message.Chat != nil {
 			chat = cq.Message.Chat.ID
 		}
-		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq) }, handled))
+		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq, t) }, t))
 	default:
-		if handled != nil {
-			handled()
-		}
+		t.accepted()
+		t.finished()
 	}
 }
 
-// guard keeps a panicking handler from taking the process down, and calls
-// handled (if not nil) after job whatever happened.
-func (a *Adapter) guard(job, handled func()) func() {
+// guard keeps a panicking handler from taking the process down, and ends
+// the task after job unless job handed a reply to the outbox.
+func (a *Adapter) guard(job func(), t *task) func() {
 	return func() {
 		defer func() {
 			if r := recover(); r != nil {
 				a.mon.Error(platform, "panic")
 				a.log.Error("telegram: recovered from a panic while handling an update")
 			}
-			if handled != nil {
-				handled()
+			if !t.handedOff {
+				t.accepted()
+				t.finished()
 			}
 		}()
 		job()
 	}
+}
+
+// reply hands r, the reply of t's update, to the outbox.
+func (a *Adapter) reply(t *task, r *outgoing) {
+	t.handedOff = true
+	r.accepted, r.finished = t.accepted, t.finished
+	a.out.put(r)
+}
+
+// deliver sends one reply from the outbox, within ReplyTimeout (an urgent
+// one within UrgentTimeout: never given up for lack of time).
+func (a *Adapter) deliver(r *outgoing) {
+	d := a.cfg.ReplyTimeout
+	if r.urgent {
+		d = a.cfg.UrgentTimeout
+	}
+	ctx, cancel := context.WithTimeout(r.ctx, d)
+	defer cancel()
+	_ = a.send(ctx, r.chat, r.private, r.replyTo, r.html, r.kb, r.urgent)
 }
 
 // hasMedia reports whether m carries something other than text.
@@ -63,7 +111,7 @@ func hasMedia(m *tgbotapi.Message) bool {
 		m.Dice != nil || m.Game != nil
 }
 
-func (a *Adapter) handleMessage(wctx context.Context, h bot.Handler, m *tgbotapi.Message) {
+func (a *Adapter) handleMessage(wctx context.Context, h bot.Handler, m *tgbotapi.Message, t *task) {
 	chat := m.Chat
 	if chat.Type == "channel" {
 		return
@@ -74,9 +122,7 @@ func (a *Adapter) handleMessage(wctx context.Context, h bot.Handler, m *tgbotapi
 	private := chat.Type == "private"
 	if strings.TrimSpace(m.Text) == "" {
 		if private && hasMedia(m) {
-			ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
-			defer cancel()
-			_ = a.send(ctx, chat.ID, private, 0, escapeHTML(textOnlyReply), nil, false)
+			a.reply(t, &outgoing{ctx: wctx, chat: chat.ID, private: private, html: escapeHTML(textOnlyReply)})
 		}
 		return
 	}
@@ -99,7 +145,7 @@ func (a *Adapter) handleMessage(wctx context.Context, h bot.Handler, m *tgbotapi
 	if !private {
 		replyTo = m.MessageID
 	}
-	a.answer(wctx, h, chat.ID, private, replyTo, msg)
+	a.answer(wctx, h, t, chat.ID, private, replyTo, msg)
 }
 
 // normalize returns the text to pass to the handler and whether the
@@ -179,9 +225,10 @@ func stripMention(s, name string) (string, bool) {
 	return strings.Join(strings.Fields(b.String()), " "), true
 }
 
-// answer passes msg to the handler and sends the reply, with "typing" shown
-// meanwhile. Handler errors are shown with bot.UserMessage.
-func (a *Adapter) answer(wctx context.Context, h bot.Handler, chatID int64, private bool, replyTo int, msg bot.Message) {
+// answer passes msg to the handler, with "typing" shown meanwhile, and
+// hands the reply to the outbox. Handler errors are shown with
+// bot.UserMessage.
+func (a *Adapter) answer(wctx context.Context, h bot.Handler, t *task, chatID int64, private bool, replyTo int, msg bot.Message) {
 	ctx, cancel := context.WithTimeout(wctx, a.cfg.ReplyTimeout)
 	defer cancel()
 	stop := a.typing(ctx, chatID)
@@ -209,14 +256,10 @@ func (a *Adapter) answer(wctx context.Context, h bot.Handler, chatID int64, priv
 			kb = &k
 		}
 	}
-	sctx := ctx
-	if urgent {
-		// Never give up on an emergency or crisis reply for lack of time.
-		var c context.CancelFunc
-		sctx, c = context.WithTimeout(wctx, a.cfg.UrgentTimeout)
-		defer c()
+	if ctx.Err() != nil && wctx.Err() != nil {
+		return // cut short at the shutdown deadline: not answered
 	}
-	_ = a.send(sctx, chatID, private, replyTo, html, kb, urgent)
+	a.reply(t, &outgoing{ctx: wctx, chat: chatID, private: private, replyTo: replyTo, html: html, kb: kb, urgent: urgent})
 }
 
 // typing shows "typing…" in the chat until stop is called (Telegram shows
@@ -344,7 +387,7 @@ func parseFeedback(data string) (bot.FeedbackKind, bool) {
 // (answerCallbackQuery) and counted as feedback; a rating takes the rating
 // buttons off the answer, and the care-team button sends /human through
 // the handler and posts the reply.
-func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery) {
+func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery, t *task) {
 	kind, ok := parseFeedback(cq.Data)
 	text := ""
 	switch kind {
@@ -377,5 +420,5 @@ func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbota
 		user = strconv.FormatInt(cq.From.ID, 10)
 	}
 	msg := bot.Message{Platform: platform, Conversation: conversationKey(chat.ID), User: user, Text: bot.CommandCareTeam, Time: time.Now()}
-	a.answer(wctx, h, chat.ID, chat.Type == "private", 0, msg)
+	a.answer(wctx, h, t, chat.ID, chat.Type == "private", 0, msg)
 }

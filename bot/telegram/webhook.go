@@ -75,7 +75,7 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "not running", http.StatusServiceUnavailable)
 		return
 	}
-	if a.disp.len() >= a.cfg.MaxQueue {
+	if a.track.len() >= a.cfg.MaxQueue {
 		a.mon.Error(platform, "queue_full")
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "busy", http.StatusServiceUnavailable)
@@ -86,7 +86,7 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	a.dispatch(st.ctx, st.h, &u, nil)
+	a.dispatch(st.ctx, st.h, &u, nil, nil)
 	w.WriteHeader(http.StatusOK)
 }
 
