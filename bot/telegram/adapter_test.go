@@ -22,7 +22,7 @@ import (
 
 func TestStartCommand(t *testing.T) {
 	t.Parallel()
-	h := startHarness(t, nil, nil)
+	h := startHarness(t, nil, func(c *Config) { c.TypingDelay = time.Hour })
 	h.f.push(textMessage(privateChat(42), 7, "/start"))
 	sent := h.waitSent(42, 1)
 
@@ -46,8 +46,8 @@ func TestStartCommand(t *testing.T) {
 	} else if cmds := h.f.callsOf("setMyCommands")[0].Params.Get("commands"); !strings.Contains(cmds, `"human"`) || !strings.Contains(cmds, `"sources"`) {
 		t.Errorf("setMyCommands commands %s", cmds)
 	}
-	if len(h.f.callsOf("sendChatAction")) == 0 || h.f.callsOf("sendChatAction")[0].Params.Get("action") != "typing" {
-		t.Errorf("no typing action sent")
+	if n := len(h.f.callsOf("sendChatAction")); n != 0 {
+		t.Errorf("%d typing actions for an answer quicker than TypingDelay, want none", n)
 	}
 	if len(h.f.callsOf("deleteWebhook")) != 0 || len(h.f.callsOf("setWebhook")) != 0 {
 		t.Errorf("polling touched the webhook")
@@ -55,6 +55,24 @@ func TestStartCommand(t *testing.T) {
 	if err := h.stop(); err != nil {
 		t.Errorf("Run returned %v after cancel, want nil", err)
 	}
+}
+
+// An answer that takes a while shows "typing…" first.
+func TestTypingShownForSlowAnswers(t *testing.T) {
+	t.Parallel()
+	h := startHarness(t, nil, func(c *Config) { c.TypingDelay = time.Millisecond })
+	h.core.mu.Lock()
+	h.core.delay = 2 * time.Second
+	h.core.mu.Unlock()
+	h.f.push(textMessage(privateChat(42), 7, "a slow question"))
+	waitFor(t, 10*time.Second, "the typing action", func() bool { return len(h.f.callsOf("sendChatAction")) > 0 })
+	if n := len(h.f.sent(42)); n != 0 {
+		t.Errorf("the reply came before the typing action")
+	}
+	if a := h.f.callsOf("sendChatAction")[0].Params.Get("action"); a != "typing" {
+		t.Errorf("chat action %q, want typing", a)
+	}
+	h.waitSent(42, 1)
 }
 
 // buttons decodes a reply_markup parameter.

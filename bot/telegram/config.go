@@ -58,6 +58,9 @@ type Config struct {
 	// twenty a minute per group). Defaults 1 s and 3 s. GlobalInterval
 	// spaces all messages (about thirty a second per bot); default 35 ms.
 	ChatInterval, GroupInterval, GlobalInterval time.Duration
+	// TypingDelay is how long an answer takes before "typing…" is shown.
+	// Default 300 ms.
+	TypingDelay time.Duration
 	// ReplyTimeout bounds handling and sending one reply. Default 60 s.
 	// UrgentTimeout replaces it for emergency and crisis replies. Default 5 min.
 	ReplyTimeout, UrgentTimeout time.Duration
@@ -217,6 +220,7 @@ func (cfg Config) withDefaults() (Config, error) {
 	def(&cfg.ChatInterval, time.Second)
 	def(&cfg.GroupInterval, 3*time.Second)
 	def(&cfg.GlobalInterval, 35*time.Millisecond)
+	def(&cfg.TypingDelay, 300*time.Millisecond)
 	def(&cfg.ReplyTimeout, 60*time.Second)
 	def(&cfg.UrgentTimeout, 5*time.Minute)
 	def(&cfg.ShutdownTimeout, 15*time.Second)

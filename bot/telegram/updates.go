@@ -262,22 +262,20 @@ func (a *Adapter) answer(wctx context.Context, h bot.Handler, t *task, chatID in
 	a.reply(t, &outgoing{ctx: wctx, chat: chatID, private: private, replyTo: replyTo, html: html, kb: kb, urgent: urgent})
 }
 
-// typing shows "typing…" in the chat until stop is called (Telegram shows
-// it for about 5 s, so it is repeated). stop waits for a request in flight,
-// so that the indicator never follows the reply.
+// typing shows "typing…" in the chat until stop is called, once the
+// answer has taken TypingDelay (Telegram shows it for about 5 s, so it is
+// repeated). Most answers take milliseconds: they go without the indicator
+// and without its call, which a chat's later messages would otherwise wait
+// for. stop waits for a request in flight, so that the indicator never
+// follows the reply.
 func (a *Adapter) typing(ctx context.Context, chatID int64) (stop func()) {
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
+		wait := a.cfg.TypingDelay
 		for {
-			c, cancel := context.WithTimeout(ctx, 3*time.Second)
-			_, err := a.apiWith(c).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping))
-			cancel()
-			if err != nil && ctx.Err() == nil {
-				a.log.Debug("telegram: sendChatAction failed", "error", a.wrap("sendChatAction", err).msg)
-			}
-			t := time.NewTimer(4 * time.Second)
+			t := time.NewTimer(wait)
 			select {
 			case <-t.C:
 			case <-quit:
@@ -287,6 +285,13 @@ func (a *Adapter) typing(ctx context.Context, chatID int64) (stop func()) {
 				t.Stop()
 				return
 			}
+			c, cancel := context.WithTimeout(ctx, 3*time.Second)
+			_, err := a.apiWith(c).Request(tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping))
+			cancel()
+			if err != nil && ctx.Err() == nil {
+				a.log.Debug("telegram: sendChatAction failed", "error", a.wrap("sendChatAction", err).msg)
+			}
+			wait = 4 * time.Second
 		}
 	}()
 	return func() {
