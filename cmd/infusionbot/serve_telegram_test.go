@@ -47,12 +47,13 @@ type tgFake struct {
 	sent      []tgSent
 	sendDelay time.Duration // the first sendMessage is answered this late
 	actions   chan struct{} // closed at the first sendChatAction
+	sending   chan struct{} // closed when the first sendMessage arrives
 }
 
 func newTGFake(t *testing.T, token string) *tgFake {
 	t.Helper()
 	f := &tgFake{t: t, token: token, methods: map[string]int{}, nextID: 500, msgID: 1000,
-		changed: make(chan struct{}), actions: make(chan struct{})}
+		changed: make(chan struct{}), actions: make(chan struct{}), sending: make(chan struct{})}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -95,6 +96,9 @@ func (f *tgFake) serve(w http.ResponseWriter, r *http.Request) {
 		f.sendDelay = 0
 		f.msgID++
 		id := f.msgID
+		if id == 1001 {
+			close(f.sending)
+		}
 		f.mu.Unlock()
 		if delay > 0 {
 			time.Sleep(delay) // deliberately not cut short: the adapter must wait for it
@@ -380,9 +384,6 @@ func TestServeAnswersOnTelegram(t *testing.T) {
 			t.Errorf("keyboard buttons %q, want the feedback and care-team buttons", s)
 		}
 	}
-	if f.calls("sendChatAction") == 0 {
-		t.Error("no \"typing\" indicator (sendChatAction) before the answer")
-	}
 
 	start = time.Now()
 	f.pushText(chat, "I can't breathe")
@@ -429,11 +430,11 @@ func TestServeFinishesInFlightTelegramReplyOnShutdown(t *testing.T) {
 	const chat = 700002
 	id := f.pushText(chat, "What is a lidocaine infusion?")
 	select {
-	case <-f.actions:
+	case <-f.sending:
 	case <-time.After(15 * time.Second):
-		t.Fatalf("no sendChatAction for the queued question\n%s", logs)
+		t.Fatalf("no sendMessage for the queued question\n%s", logs)
 	}
-	// SIGTERM while the reply is being prepared or sent.
+	// SIGTERM while the reply is being sent.
 	cancelled := time.Now()
 	took, err := stopServe(t, cancel, done, logs)
 	t.Logf("runServe returned %v after cancellation", took.Round(time.Millisecond))
