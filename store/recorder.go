@@ -218,3 +218,9 @@ func (r *Recorder) Sweep(ctx context.Context) (int64, error) {
 // Failed marks the store as failing with err (found by a check at start),
 // so that Problem reports it before the first write.
 func (r *Recorder) Failed(err error) { r.note(err) }
+
+// Hasher is the recorder's keyed hash, which also seals ticket addresses.
+func (r *Recorder) Hasher() *Hasher { return r.cfg.Hasher }
+
+// Now is the recorder's clock.
+func (r *Recorder) Now() time.Time { return r.cfg.Now() }

@@ -30,6 +30,12 @@ type Config struct {
 	// ShardCount 0 means 1 (no sharding).
 	ShardID, ShardCount int
 
+	// StaffChannelID is the staff channel for handoff tickets
+	// (DISCORD_STAFF_CHANNEL_ID, see staff.go); "" means none. Rater, when
+	// set, is told of ratings.
+	StaffChannelID string
+	Rater          bot.Rater
+
 	// Logger receives the adapter's operational log. It never receives
 	// message text, user ids, channel ids or the token. Nil means slog.Default().
 	Logger *slog.Logger
@@ -119,6 +125,9 @@ func ConfigFromEnv(getenv func(string) string) (cfg Config, enabled bool, err er
 			return Config{}, true, fmt.Errorf("discord: %s (%d) must be less than %s (%d)", EnvShardID, id, EnvShardCount, count)
 		}
 		cfg.ShardID, cfg.ShardCount = id, count
+	}
+	if err := cfg.staffFromEnv(getenv); err != nil {
+		return Config{}, true, err
 	}
 	return cfg, true, nil
 }

@@ -291,6 +291,7 @@ func (a *Adapter) handleComponent(ctx context.Context, s *discordgo.Session, i *
 			kind = bot.FeedbackNotHelpful
 		}
 		a.mon.Feedback(platform, kind)
+		a.rated(ctx, interactionUser(i), i.ChannelID, kind) // staff.go
 		a.log.Info("discord: feedback", "kind", string(kind))
 		_ = a.respond(ctx, s, i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,

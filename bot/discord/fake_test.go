@@ -160,6 +160,8 @@ func (f *fakeDiscord) serveREST(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	case r.Method == "POST" && strings.HasPrefix(p, "/webhooks/"):
 		fmt.Fprint(w, `{"id": "1002", "channel_id": "`+channelID+`"}`)
+	case r.Method == "POST" && p == "/users/@me/channels":
+		fmt.Fprint(w, `{"id": "`+dmChannelID+`", "type": 1}`)
 	case r.Method == "POST" && strings.HasPrefix(p, "/channels/") && strings.HasSuffix(p, "/messages"):
 		fmt.Fprint(w, `{"id": "1003", "channel_id": "`+channelID+`"}`)
 	default:

@@ -31,6 +31,11 @@ type Config struct {
 	// Required with WebhookURL: 1-256 characters of A-Z, a-z, 0-9, _ and -.
 	WebhookSecret string
 
+	// StaffChatID is the staff group for handoff tickets (TELEGRAM_STAFF_CHAT_ID,
+	// see staff.go); 0 means none. Rater, when set, is told of ratings.
+	StaffChatID int64
+	Rater       bot.Rater
+
 	// Logger receives the adapter's operational log. It never receives
 	// message text, user ids, chat ids or the token. Nil means slog.Default().
 	Logger *slog.Logger
@@ -118,6 +123,9 @@ func ConfigFromEnv(getenv func(string) string) (cfg Config, enabled bool, err er
 	cfg.WebhookURL = strings.TrimSpace(getenv(EnvWebhookURL))
 	cfg.WebhookSecret = strings.TrimSpace(getenv(EnvWebhookSecret))
 	if err := checkWebhook(cfg.WebhookURL, cfg.WebhookSecret); err != nil {
+		return Config{}, true, err
+	}
+	if err := cfg.staffFromEnv(getenv); err != nil {
 		return Config{}, true, err
 	}
 	return cfg, true, nil

@@ -415,14 +415,15 @@ func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbota
 	if cq.Message == nil || cq.Message.Chat == nil {
 		return
 	}
-	if kind != bot.FeedbackCareTeam {
-		a.removeRating(wctx, cq.Message)
-		return
-	}
 	chat := cq.Message.Chat
 	var user string
 	if cq.From != nil {
 		user = strconv.FormatInt(cq.From.ID, 10)
+	}
+	if kind != bot.FeedbackCareTeam {
+		a.rated(wctx, chat.ID, user, kind) // staff.go
+		a.removeRating(wctx, cq.Message)
+		return
 	}
 	msg := bot.Message{Platform: platform, Conversation: conversationKey(chat.ID), User: user, Text: bot.CommandCareTeam, Time: time.Now()}
 	a.answer(wctx, h, t, chat.ID, chat.Type == "private", 0, msg)

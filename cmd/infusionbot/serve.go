@@ -95,7 +95,7 @@ type adapterSpec struct {
 	// start makes the adapter with the logger, monitor and shutdown timeout;
 	// it returns the function that runs it, and for a webhook adapter the
 	// HTTP handler and the path to mount it at.
-	start func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (run func(context.Context, bot.Handler) error, hook http.Handler, hookPath string, err error)
+	start func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration, desk *deskHooks) (run func(context.Context, bot.Handler) error, hook http.Handler, hookPath string, err error)
 }
 
 // configureAdapters reads every adapter's configuration from the environment
@@ -109,12 +109,13 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 		errs = append(errs, err)
 	} else if on {
 		specs = append(specs, adapterSpec{platform: "telegram", secrets: []string{tcfg.Token, tcfg.WebhookSecret},
-			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
-				tcfg.Logger, tcfg.Monitor, tcfg.ShutdownTimeout = logger, mon, shutdown
+			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration, desk *deskHooks) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
+				tcfg.Logger, tcfg.Monitor, tcfg.ShutdownTimeout, tcfg.Rater = logger, mon, shutdown, desk.rater
 				a, err := telegram.New(tcfg)
 				if err != nil {
 					return nil, nil, "", err
 				}
+				desk.attach(a)
 				if a.Webhook() {
 					return a.Run, a.WebhookHandler(), a.WebhookPath(), nil
 				}
@@ -127,12 +128,13 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 		errs = append(errs, err)
 	} else if on {
 		specs = append(specs, adapterSpec{platform: "discord", secrets: []string{dcfg.Token},
-			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
-				dcfg.Logger, dcfg.Monitor, dcfg.ShutdownTimeout = logger, mon, shutdown
+			start: func(logger *slog.Logger, mon bot.Monitor, shutdown time.Duration, desk *deskHooks) (func(context.Context, bot.Handler) error, http.Handler, string, error) {
+				dcfg.Logger, dcfg.Monitor, dcfg.ShutdownTimeout, dcfg.Rater = logger, mon, shutdown, desk.rater
 				a, err := discord.New(dcfg)
 				if err != nil {
 					return nil, nil, "", err
 				}
+				desk.attach(a)
 				return a.Run, nil, "", nil
 			}})
 	}
@@ -243,7 +245,11 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 	}
 	defer eng.Close()
 
-	handler := bot.Chain(eng.Handler(), metrics.Middleware(reg), logging.Transcript(logger, scfg.Transcript))
+	desk, err := newDeskHooks(ecfg, eng, logger)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	handler := bot.Chain(eng.Handler(), metrics.Middleware(reg), logging.Transcript(logger, scfg.Transcript), desk.middleware)
 	api := httpapi.New(httpapi.Config{
 		Handler:         handler,
 		Token:           scfg.APIToken,
@@ -269,7 +275,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 	var names []string
 	for _, a := range adapters {
 		alog := logger.With("adapter", a.platform)
-		run, hook, hookPath, err := a.start(alog, st, scfg.ShutdownTimeout)
+		run, hook, hookPath, err := a.start(alog, st, scfg.ShutdownTimeout, desk)
 		if err == nil && hook != nil && (hookPath == "" || reservedPaths[hookPath]) {
 			err = fmt.Errorf("webhook path %q is taken by the HTTP API; choose another path in the webhook URL", hookPath)
 		}
