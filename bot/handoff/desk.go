@@ -114,7 +114,11 @@ func (d *Desk) staffChannel(conversation string) bool {
 func (d *Desk) Middleware(next bot.Handler) bot.Handler {
 	return bot.HandlerFunc(func(ctx context.Context, m bot.Message) (bot.Reply, error) {
 		if !d.Active() {
-			return next.Handle(ctx, m)
+			reply, err := next.Handle(ctx, m)
+			if err == nil && reply.Intent == bot.IntentHuman {
+				d.cfg.Recorder.Handoff(ctx, m) // counted, answered with the contact details
+			}
+			return reply, err
 		}
 		if d.staffChannel(m.Conversation) {
 			return d.staffCommand(ctx, m), nil

@@ -110,3 +110,31 @@ func TestServeReviewOverHTTP(t *testing.T) {
 		t.Errorf("summary: %d %s", code, body)
 	}
 }
+
+func TestServeMetricsShowTheStore(t *testing.T) {
+	data := t.TempDir()
+	base, _, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0"})
+	defer stop()
+	for _, q := range []string{"How long does a ketamine infusion take?", "Can I drive myself home afterwards?", "human"} {
+		resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"`+q+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	resp, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{
+		"infusionbot_store_questions 2", "infusionbot_store_unanswered 1", "infusionbot_store_unanswered_ratio 0.5",
+		`infusionbot_store_ratings{kind="not_helpful"} 0`, "infusionbot_store_open_review 1", "infusionbot_store_open_tickets 0", "infusionbot_store_up 1",
+		"infusionbot_store_handoffs 1",
+	} {
+		if !strings.Contains(string(body), want+"\n") {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+}

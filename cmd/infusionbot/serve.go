@@ -262,7 +262,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		Warnings:        eng.Warnings,
 		Reloader:        eng,
 		Review:          &reviewService{eng: eng, retention: retentionOf(ecfg.Getenv)},
-		Metrics:         reg,
+		Metrics:         newStoreMetrics(reg, eng, retentionOf(ecfg.Getenv)),
 		Observer:        reg,
 		Logger:          logger.With("component", "httpapi"),
 	})
