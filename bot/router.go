@@ -92,7 +92,11 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	case f.Escalate():
 		return rt.canned(string(f.Class)), nil
 	case f.Mode == safety.History:
-		return rt.canned(string(IntentMedicalAdvice)), nil
+		r := rt.canned(string(IntentMedicalAdvice))
+		if f.Class == safety.Crisis {
+			r.Handoff = rt.replies.Get("crisis_note") + "\n" + r.Handoff
+		}
+		return r, nil
 	}
 	r, err := rt.route(ctx, m)
 	if err == nil && f.Mode == safety.Question {

@@ -42,7 +42,8 @@ type Concept struct {
 type term []int // word ids
 
 // word is one word of the lexicon: whole ("chest"), a stem ("swell*"), or a
-// class of tokens ("#highbp", a blood pressure reading of 180/120 or more).
+// class of tokens ("#highbp", a blood pressure reading of 180/120 or more;
+// "#lowglucose", a blood sugar under 70 mg/dL).
 type word struct {
 	text   string
 	prefix bool
@@ -61,6 +62,7 @@ type lexicon struct {
 	concepts []*Concept
 	words    []word
 	ids      map[word]int
+	defines  map[string][]term // "@pills" -> its terms
 }
 
 func (lx *lexicon) wordID(w word) int {
@@ -77,12 +79,20 @@ func (lx *lexicon) wordID(w word) int {
 func (lx *lexicon) parseTerms(val string) ([]term, error) {
 	var out []term
 	for _, alt := range strings.Split(val, "|") {
+		if name := strings.TrimSpace(alt); strings.HasPrefix(name, "@") {
+			ts, ok := lx.defines[name]
+			if !ok {
+				return nil, fmt.Errorf("%s is not defined", name)
+			}
+			out = append(out, ts...)
+			continue
+		}
 		var t term
 		for _, f := range strings.Fields(alt) {
 			var w word
 			switch {
 			case strings.HasPrefix(f, "#"):
-				if f != "#highbp" {
+				if f != "#highbp" && f != "#lowglucose" {
 					return nil, fmt.Errorf("unknown word class %q", f)
 				}
 				w = word{class: f}
@@ -136,6 +146,22 @@ func (lx *lexicon) parse(name, text string) error {
 			return fmt.Errorf("%s:%d: want \"key: value\"", name, n)
 		}
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+		if key == "define" {
+			macro, list, ok := strings.Cut(val, "=")
+			macro = strings.TrimSpace(macro)
+			if !ok || !strings.HasPrefix(macro, "@") || strings.ContainsAny(macro, " |") {
+				return fmt.Errorf("%s:%d: want \"define: @name = word | word\"", name, n)
+			}
+			ts, err := lx.parseTerms(list)
+			if err != nil {
+				return fmt.Errorf("%s:%d: %v", name, n, err)
+			}
+			if lx.defines == nil {
+				lx.defines = map[string][]term{}
+			}
+			lx.defines[macro] = append(lx.defines[macro], ts...)
+			continue
+		}
 		if class == "" {
 			return fmt.Errorf("%s:%d: %s before any [section]", name, n, key)
 		}

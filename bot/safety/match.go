@@ -289,6 +289,12 @@ func matchClass(class string, ws []string, i int) int {
 		if sys <= 300 && dia < sys && dia >= 40 && (sys >= 180 || dia >= 120) {
 			return 2
 		}
+	case "#lowglucose":
+		// A reading under 70 mg/dL (3.9 mmol/L) is hypoglycaemia; under
+		// 15 is no glucose reading in mg/dL.
+		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 15 && n < 70 {
+			return 1
+		}
 	}
 	return 0
 }

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -106,10 +106,12 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 // mode decides what the message does with the red flag h.
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
-	if s.any("acute", 0, n) {
-		return Report
-	}
 	if h.concept.Class == Crisis {
+		// A crisis told as past ("I tried years ago, I've been well since")
+		// goes to the provider, unless something says it is back.
+		if s.any("history", 0, n) && !s.any("current", 0, n) {
+			return History
+		}
 		// Whoever speaks of ending their own life is in a crisis, whatever
 		// the grammar; only talk about it in general is a question.
 		if !h.concept.General || s.any("self", 0, n) || s.statement(ts, 0, n, h) {
@@ -120,7 +122,10 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 		}
 		return Report
 	}
-	if s.any("history", 0, n) {
+	if s.any("acute", 0, n) {
+		return Report
+	}
+	if s.any("history", 0, n) || s.any("habitual", 0, n) {
 		return History
 	}
 	if s.any("worry", 0, n) || (s.any("worryself", 0, n) && s.any("self", 0, n)) || s.statement(ts, 0, n, h) {

@@ -3,7 +3,6 @@ package safety
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 )
 
 //go:embed redflags.txt
@@ -14,6 +13,12 @@ var crisisText string
 
 //go:embed cues.txt
 var cuesText string
+
+//go:embed medicines.txt
+var medicinesText string
+
+// File is one data file of the detector: its name (for errors) and text.
+type File struct{ Name, Text string }
 
 // Finding is what the detector found in a message.
 type Finding struct {
@@ -33,16 +38,17 @@ type Detector struct {
 	cues     *cues
 }
 
-// New parses lexicon files (in the format of redflags.txt) and a cue file
+// New parses lexicon files (in the format of redflags.txt), in order, so
+// that a file can use the words another defined before it, and a cue file
 // (the format of cues.txt). Errors name the file and line.
-func New(lexicons map[string]string, cueName, cueText string) (*Detector, error) {
+func New(lexicons []File, cue File) (*Detector, error) {
 	lx := &lexicon{ids: map[word]int{}}
-	for _, name := range sortedKeys(lexicons) {
-		if err := lx.parse(name, lexicons[name]); err != nil {
+	for _, f := range lexicons {
+		if err := lx.parse(f.Name, f.Text); err != nil {
 			return nil, err
 		}
 	}
-	c, err := parseCues(cueName, cueText)
+	c, err := parseCues(cue.Name, cue.Text)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +56,9 @@ func New(lexicons map[string]string, cueName, cueText string) (*Detector, error)
 }
 
 var defaultDetector = func() *Detector {
-	d, err := New(map[string]string{"redflags.txt": redflagsText, "crisis.txt": crisisText}, "cues.txt", cuesText)
+	d, err := New([]File{
+		{"medicines.txt", medicinesText}, {"redflags.txt", redflagsText}, {"crisis.txt", crisisText},
+	}, File{"cues.txt", cuesText})
 	if err != nil {
 		panic(fmt.Sprintf("safety: embedded lexicon: %v", err))
 	}
@@ -95,11 +103,3 @@ func (f Finding) rank() int {
 	return r
 }
 
-func sortedKeys(m map[string]string) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}

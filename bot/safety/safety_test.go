@@ -70,11 +70,14 @@ func TestLexiconFormat(t *testing.T) {
 		{name: "no example", text: "[emergency]\nconcept: c\nterm: chest pain", want: "r.txt:2: concept \"c\" has no example"},
 		{name: "one group alone", text: "[emergency]\nconcept: c\nbody: chest\nexample: x", want: "needs a term, or two word groups"},
 		{name: "unknown key", text: "[emergency]\nconcept: c\nsmell: smoke\nexample: x", want: "r.txt:3: unknown key \"smell\""},
+		{name: "defined words", text: "define: @pills = pills | tablets\n[crisis]\nconcept: c\nact: swallow\nobject: @pills\nexample: x",
+			match: "swallow the tablets", nomatch: "swallow the water"},
+		{name: "undefined words", text: "[crisis]\nconcept: c\nterm: @pills\nexample: x", want: "r.txt:3: @pills is not defined"},
 		{name: "key before concept", text: "[emergency]\nterm: x", want: "r.txt:2: term before any concept:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := safety.New(map[string]string{"r.txt": tt.text}, "cues.txt", cues)
+			d, err := safety.New([]safety.File{{Name: "r.txt", Text: tt.text}}, safety.File{Name: "cues.txt", Text: cues})
 			if tt.want != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("error = %v, want it to contain %q", err, tt.want)

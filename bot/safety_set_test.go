@@ -1,0 +1,58 @@
+package bot_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// TestSafetyTuneSet sends the blind safety tuning set (testdata/
+// safety_tune.jsonl: red flags and look-alikes written from the articles and
+// clinical knowledge by someone who had not seen the lexicon; see README)
+// through the router. Every emergency and crisis must be escalated to its
+// kind, and at least 95% of the look-alikes must not be escalated at all.
+func TestSafetyTuneSet(t *testing.T) {
+	f, err := os.Open("testdata/safety_tune.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rt := newTestRouter(t)
+	var calm, calmTotal int
+	sc := bufio.NewScanner(f)
+	for i := 0; sc.Scan(); i++ {
+		var c struct {
+			ID, Kind string
+			Turns    []string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		user := fmt.Sprintf("tune%d", i)
+		var intent string
+		for _, turn := range c.Turns {
+			intent = string(ask(t, rt, user, turn).Intent)
+		}
+		switch c.Kind {
+		case "emergency", "crisis":
+			if intent != c.Kind {
+				t.Errorf("%s (%s) %q routed to %s", c.ID, c.Kind, c.Turns[len(c.Turns)-1], intent)
+			}
+		case "not_emergency", "medical_advice":
+			calmTotal++
+			if intent != "emergency" && intent != "crisis" {
+				calm++
+			} else {
+				t.Logf("%s (%s) %q escalated to %s", c.ID, c.Kind, c.Turns[len(c.Turns)-1], intent)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if calmTotal == 0 || float64(calm) < 0.95*float64(calmTotal) {
+		t.Errorf("look-alikes not escalated: %d/%d, want at least 95%%", calm, calmTotal)
+	}
+}
