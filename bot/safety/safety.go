@@ -102,4 +102,3 @@ func (f Finding) rank() int {
 	}
 	return r
 }
-
