@@ -75,6 +75,19 @@ type Reply struct {
 	Citations []Citation
 	// Handoff is the consult-a-provider line shown with the reply, if any.
 	Handoff string
+	// Choices, when the question fits passages about different things
+	// equally well, are those readings ("did you mean…?"); Body lists them
+	// numbered, each with its quote. Sending a choice's Text as the next
+	// message of the conversation answers from that passage.
+	Choices []Choice
+}
+
+// Choice is one reading of an ambiguous question that a reply offers.
+type Choice struct {
+	// Label says what the choice is about: the passage's headings.
+	Label string `json:"label"`
+	// Text is the message that picks it: its number ("1").
+	Text string `json:"text"`
 }
 
 // Text renders the whole reply as plain text, as the REPL shows it and as

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -72,12 +73,16 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	return rt, nil
 }
 
-type searcherBox struct{ Searcher }
+type searcherBox struct {
+	Searcher
+	// headingTopics caches, per citation id, the topics of its headings.
+	headingTopics sync.Map
+}
 
 // SetSearcher swaps the searcher in place, for example after the knowledge
 // was reloaded: messages already being answered finish with the old one,
 // and conversations keep their follow-up context.
-func (rt *Router) SetSearcher(s Searcher) { rt.current.Store(&searcherBox{s}) }
+func (rt *Router) SetSearcher(s Searcher) { rt.current.Store(&searcherBox{Searcher: s}) }
 
 func (rt *Router) searcher() Searcher { return rt.current.Load().Searcher }
 
@@ -143,6 +148,9 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	if tf, ok := s.(TopicFinder); ok {
 		topicsOf = tf.Topics
 	}
+	if hit, ok := pickedChoice(text, prev.choices); ok {
+		return rt.answerChoice(key, s, hit, prev), nil
+	}
 	own := topicsOf(text)
 	fu := resolveFollowUp(text, own, prev)
 	res, err := s.Search(ctx, fu.question, rt.answer.Candidates)
@@ -192,14 +200,38 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			}
 		}
 	}
+	var choices []SearchHit
+	if reply.Answered {
+		if choices = rt.choicesFor(s, res, fu.topics); choices != nil {
+			reply = rt.offerChoices(s, choices)
+		}
+	}
 	if reply.Intent == IntentQuestion {
 		topics := fu.topics
 		if len(topics) == 0 && !fu.leans {
 			topics = prev.topics
 		}
-		rt.convs.put(key, conversation{question: fu.question, topics: topics, keywords: keywords})
+		rt.convs.put(key, conversation{question: fu.question, topics: topics, keywords: keywords, choices: choices})
 	}
 	return reply, nil
+}
+
+// answerChoice answers from the passage a person picked from a "did you
+// mean" reply; the conversation goes on about what that passage is about.
+func (rt *Router) answerChoice(key string, s Searcher, hit SearchHit, prev conversation) Reply {
+	reply := rt.compose([]quote{rt.quoteFor(s, hit)})
+	topics := prev.topics
+	question := prev.question
+	if tf, ok := s.(TopicFinder); ok {
+		for _, t := range rt.headingTopics(tf, hit.Passage) {
+			if !hasTopic(topics, t.Name) {
+				topics = append(topics, t)
+				question += " " + t.Name
+			}
+		}
+	}
+	rt.convs.put(key, conversation{question: question, topics: topics, keywords: prev.keywords})
+	return reply
 }
 
 // keywordsOf are the words of a question that say most what it is about:

@@ -10,6 +10,10 @@ type Passage struct {
 	Title   string
 	Source  string
 	Section string
+	// Headings are the section's heading and those above it, outermost
+	// first: what the passage is about ("Ketamine Infusions", "Side Effects
+	// and Risks").
+	Headings []string
 	// Kind is "paragraph", "item" (a list item) or "row" (a table row).
 	Kind string
 	// Text is the passage's words exactly as in the article.

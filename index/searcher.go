@@ -39,7 +39,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 func (s Searcher) botPassage(p Passage) bot.Passage {
 	return bot.Passage{
 		ID: p.ID, Cite: p.CitationID(), DocPath: p.DocPath, Title: p.Title, Source: p.Source,
-		Section: p.Section, Kind: string(p.Kind), Text: p.Text, Lead: p.Lead,
+		Section: p.Section, Headings: p.Headings, Kind: string(p.Kind), Text: p.Text, Lead: p.Lead,
 		LeadsList: s.leadsList(p),
 	}
 }

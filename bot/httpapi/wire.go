@@ -42,6 +42,9 @@ type Response struct {
 	// Citations is never null: [] when there are none.
 	Citations []Citation `json:"citations"`
 	Handoff   string     `json:"handoff"`
+	// Choices are left out unless the reply asks "did you mean…?": then
+	// sending a choice's text as the user's next message picks it.
+	Choices []bot.Choice `json:"choices,omitempty"`
 }
 
 // NewResponse makes the wire reply to user's message from r.
@@ -50,7 +53,7 @@ func NewResponse(user string, r bot.Reply) Response {
 	for i, c := range r.Citations {
 		cs[i] = Citation{ID: c.ID, Title: c.Title, Section: c.Section, Source: c.Source, Snippet: c.Snippet, Score: c.Score}
 	}
-	return Response{User: user, Intent: string(r.Intent), Answered: r.Answered, Text: r.Text(), Citations: cs, Handoff: r.Handoff}
+	return Response{User: user, Intent: string(r.Intent), Answered: r.Answered, Text: r.Text(), Citations: cs, Handoff: r.Handoff, Choices: r.Choices}
 }
 
 // ErrorResponse is the body of every non-2xx JSON reply.
