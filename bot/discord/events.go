@@ -316,6 +316,10 @@ func (a *Adapter) handleComponent(ctx context.Context, s *discordgo.Session, i *
 			a.logReply("care_team", r, err, len(msgs), start)
 		}
 	default:
+		if text, ok := parseChoice(data.CustomID); ok {
+			a.pickChoice(ctx, s, i, text) // choices.go
+			return
+		}
 		// Not ours (an old button?): acknowledge without changing anything.
 		_ = a.respond(ctx, s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
 	}

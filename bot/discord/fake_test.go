@@ -474,6 +474,10 @@ func (c *fakeCore) Handle(ctx context.Context, m bot.Message) (bot.Reply, error)
 		panic("the core panicked")
 	case strings.Contains(t, "fail"):
 		return bot.Reply{}, &bot.Error{User: failUserText, Op: "search", Err: fmt.Errorf("index closed")}
+	case strings.Contains(t, "ambiguous"):
+		return bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: "Did you mean:\n\n1. IV Lidocaine Infusion — What to expect [1]\n\n2. Ketamine Infusion Therapy — Side effects [2]",
+			Citations: cites, Handoff: handoff,
+			Choices: []bot.Choice{{Label: "IV Lidocaine Infusion — What to expect", Text: "1"}, {Label: "Ketamine Infusion Therapy — Side effects", Text: "2"}}}, nil
 	case strings.Contains(t, "long version"):
 		return bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: longBody(), Citations: cites, Handoff: handoff}, nil
 	default:

@@ -81,6 +81,9 @@ func renderReply(r bot.Reply) []outMessage {
 	}
 	if r.Answered {
 		msgs[len(msgs)-1].Components = feedbackButtons()
+		if len(r.Choices) > 0 {
+			msgs[len(msgs)-1].Components = choiceButtons(r.Choices) // choices.go
+		}
 	}
 	return msgs
 }

@@ -99,6 +99,10 @@ func (c *fakeCore) Handle(ctx context.Context, m bot.Message) (bot.Reply, error)
 		panic("core bug")
 	case strings.Contains(m.Text, "fail please"):
 		return bot.Reply{}, &bot.Error{User: "Sorry, the <index> is not ready.", Op: "search", Err: errors.New("user 7 chat 42 detail")}
+	case strings.Contains(m.Text, "ambiguous please"):
+		return bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: "Did you mean:\n\n1. Ketamine — How long? [1]\n\n2. Lidocaine — Safety [2]",
+			Citations: cites, Handoff: handoffLine,
+			Choices: []bot.Choice{{Label: "Ketamine — How long?", Text: "1"}, {Label: "Lidocaine — Safety", Text: "2"}}}, nil
 	case strings.Contains(m.Text, "long answer"):
 		return bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: longAnswer(), Citations: cites, Handoff: handoffLine}, nil
 	}

@@ -253,6 +253,9 @@ func (a *Adapter) answer(wctx context.Context, h bot.Handler, t *task, chatID in
 		urgent = reply.Intent.Urgent()
 		if reply.Answered && !urgent {
 			k := feedbackKeyboard()
+			if len(reply.Choices) > 0 {
+				k = choiceKeyboard(reply.Choices) // choices.go
+			}
 			kb = &k
 		}
 	}
@@ -393,6 +396,10 @@ func parseFeedback(data string) (bot.FeedbackKind, bool) {
 // buttons off the answer, and the care-team button sends /human through
 // the handler and posts the reply.
 func (a *Adapter) handleCallback(wctx context.Context, h bot.Handler, cq *tgbotapi.CallbackQuery, t *task) {
+	if text, ok := parseChoice(cq.Data); ok {
+		a.pickChoice(wctx, h, cq, t, text) // choices.go
+		return
+	}
 	kind, ok := parseFeedback(cq.Data)
 	text := ""
 	switch kind {
