@@ -29,3 +29,9 @@ type StaffChannel interface {
 type Rater interface {
 	Rated(ctx context.Context, m Message, kind FeedbackKind)
 }
+
+// Chooser is told which "did you mean" choice a person picked: the passage
+// id of the choice. store.Recorder implements it.
+type Chooser interface {
+	Chose(ctx context.Context, m Message, passage string)
+}

@@ -8,17 +8,28 @@ package index
 // indexes only the articles, would not retrieve it.
 
 // questionMatchCoverage is how much of a person's question (by weight) an
-// alternative question must hold for its passage to be answered from.
-const questionMatchCoverage = 0.65
+// alternative question must hold for its passage to be answered from; and
+// questionMatchShare how much of the alternative question's own terms the
+// person's question must hold, so that "what should I wear?" is not the
+// linked "how soon does the wooziness wear off?".
+const (
+	questionMatchCoverage = 0.65
+	questionMatchShare    = 0.5
+)
 
 // altQuestion is one alternative question of a passage.
 type altQuestion struct {
 	passage int
+	text    string
 	stems   map[string]struct{}
+	terms   [][]string // the stems of each of its own terms, as typed
 }
 
 // addQuestions attaches alternative questions (passage id → questions) to
 // their passages and returns the ids of passages the index does not have.
+// Their words join the vocabulary and the document frequencies (so they are
+// known, and not "corrected" into other words), but not the passage's own
+// words: only a question close to an alternative question reaches it.
 func (ix *Index) addQuestions(qs map[string][]string) (unknown []string) {
 	for id, list := range qs {
 		i, ok := ix.byID[id]
@@ -26,6 +37,7 @@ func (ix *Index) addQuestions(qs map[string][]string) (unknown []string) {
 			unknown = append(unknown, id)
 			continue
 		}
+		counted := map[string]bool{}
 		for _, q := range list {
 			set := stemSet(q)
 			if len(set) == 0 {
@@ -33,13 +45,20 @@ func (ix *Index) addQuestions(qs map[string][]string) (unknown []string) {
 			}
 			ix.vocab.add(q)
 			for s := range set {
-				if _, had := ix.stemSets[i][s]; !had {
-					ix.stemSets[i][s] = struct{}{}
+				if _, had := ix.stemSets[i][s]; !had && !counted[s] {
+					counted[s] = true
 					ix.df[s]++
 				}
-				ix.fieldSets[i].text[s] = struct{}{}
 			}
-			ix.questions = append(ix.questions, altQuestion{passage: i, stems: set})
+			ix.questions = append(ix.questions, altQuestion{passage: i, text: q, stems: set})
+		}
+	}
+	// Analysed once every question's words are known, so none is "corrected".
+	for k, q := range ix.questions {
+		for _, t := range ix.Analyze(q.text) {
+			if len(t.stems) > 0 {
+				ix.questions[k].terms = append(ix.questions[k].terms, t.stems[0])
+			}
 		}
 	}
 	return unknown
@@ -48,10 +67,33 @@ func (ix *Index) addQuestions(qs map[string][]string) (unknown []string) {
 // questionMatches returns, per passage, how much of the query's weight its
 // closest alternative question holds, for those that hold enough.
 func (ix *Index) questionMatches(terms []Term) map[int]float64 {
+	if len(ix.questions) == 0 {
+		return nil
+	}
+	asked := map[string]struct{}{} // the question's stems, synonyms included
+	for _, t := range terms {
+		for _, st := range t.stems {
+			for k, s := range st {
+				asked[s] = struct{}{}
+				if k > 0 {
+					asked[bigramKey(st[k-1], s)] = struct{}{}
+				}
+			}
+		}
+	}
 	var out map[int]float64
 	for _, q := range ix.questions {
 		c := weightedCoverage(q.stems, terms)
-		if c < questionMatchCoverage {
+		if c < questionMatchCoverage || len(q.terms) == 0 {
+			continue
+		}
+		held := 0
+		for _, st := range q.terms {
+			if holdsStems(asked, st) {
+				held++
+			}
+		}
+		if float64(held) < questionMatchShare*float64(len(q.terms)) {
 			continue
 		}
 		if out == nil {

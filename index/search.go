@@ -57,10 +57,13 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
 	}
 	asked := ix.questionMatches(terms)
-	for i := range asked {
-		if !slices.ContainsFunc(res.Hits, func(h Hit) bool { return h.ID == ix.passages[i].ID }) {
-			res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Coverage: ix.coverage(i, terms)})
+	for i, c := range asked {
+		k := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == ix.passages[i].ID })
+		if k < 0 {
+			res.Hits = append(res.Hits, Hit{Passage: ix.passages[i]})
+			k = len(res.Hits) - 1
 		}
+		res.Hits[k].Coverage = max(ix.coverage(i, terms), c)
 	}
 	ix.rerank(text, terms, res.Hits)
 	// A passage staff linked this question to answers it before any other.

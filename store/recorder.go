@@ -224,3 +224,8 @@ func (r *Recorder) Hasher() *Hasher { return r.cfg.Hasher }
 
 // Now is the recorder's clock.
 func (r *Recorder) Now() time.Time { return r.cfg.Now() }
+
+var (
+	_ bot.Rater   = (*Recorder)(nil)
+	_ bot.Chooser = (*Recorder)(nil)
+)

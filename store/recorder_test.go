@@ -199,3 +199,13 @@ func TestSweepUsesRetention(t *testing.T) {
 		t.Errorf("after the sweep %+v remain", evs)
 	}
 }
+
+func TestChoiceIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	rec := newRecorder(t, true, nil, nil)
+	rec.Chose(ctx, bot.Message{Platform: "discord", Conversation: "discord:1/2", User: "1"}, "doc#section/3")
+	c, _ := rec.Store().Count(ctx, time.Time{})
+	if c.Choices != 1 {
+		t.Errorf("counts %+v, want one choice", c)
+	}
+}
