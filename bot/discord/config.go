@@ -89,19 +89,21 @@ func ConfigFromEnv(getenv func(string) string) (cfg Config, enabled bool, err er
 	if cfg.Token == "" {
 		return Config{}, false, nil
 	}
+	// Every problem is reported at once, so one fix-and-retry round suffices.
+	var errs []error
 	if strings.ContainsAny(cfg.Token, " \t\r\n") && !strings.HasPrefix(cfg.Token, "Bot ") {
-		return Config{}, true, fmt.Errorf("discord: %s contains whitespace; paste the token exactly as the Developer Portal shows it", EnvToken)
+		errs = append(errs, fmt.Errorf("discord: %s contains whitespace; paste the token exactly as the Developer Portal shows it", EnvToken))
 	}
 	if g := strings.TrimSpace(getenv(EnvGuildID)); g != "" {
 		if !isSnowflake(g) {
-			return Config{}, true, fmt.Errorf("discord: %s must be a numeric server id (enable Developer Mode, right-click the server, Copy Server ID)", EnvGuildID)
+			errs = append(errs, fmt.Errorf("discord: %s must be a numeric server id (enable Developer Mode, right-click the server, Copy Server ID)", EnvGuildID))
 		}
 		cfg.GuildID = g
 	}
 	if v := strings.TrimSpace(getenv(EnvReadMessages)); v != "" {
 		b, perr := strconv.ParseBool(v)
 		if perr != nil {
-			return Config{}, true, fmt.Errorf("discord: %s must be true or false, not %q", EnvReadMessages, v)
+			errs = append(errs, fmt.Errorf("discord: %s must be true or false, not %q", EnvReadMessages, v))
 		}
 		cfg.ReadMessages = b
 	}
@@ -109,25 +111,28 @@ func ConfigFromEnv(getenv func(string) string) (cfg Config, enabled bool, err er
 	switch {
 	case idStr == "" && countStr == "":
 	case idStr == "":
-		return Config{}, true, fmt.Errorf("discord: %s is set but %s is not; set both or neither", EnvShardCount, EnvShardID)
+		errs = append(errs, fmt.Errorf("discord: %s is set but %s is not; set both or neither", EnvShardCount, EnvShardID))
 	case countStr == "":
-		return Config{}, true, fmt.Errorf("discord: %s is set but %s is not; set both or neither", EnvShardID, EnvShardCount)
+		errs = append(errs, fmt.Errorf("discord: %s is set but %s is not; set both or neither", EnvShardID, EnvShardCount))
 	default:
 		id, ierr := strconv.Atoi(idStr)
 		if ierr != nil || id < 0 {
-			return Config{}, true, fmt.Errorf("discord: %s must be a whole number >= 0, not %q", EnvShardID, idStr)
+			errs = append(errs, fmt.Errorf("discord: %s must be a whole number >= 0, not %q", EnvShardID, idStr))
 		}
 		count, cerr := strconv.Atoi(countStr)
 		if cerr != nil || count < 1 {
-			return Config{}, true, fmt.Errorf("discord: %s must be a whole number >= 1, not %q", EnvShardCount, countStr)
+			errs = append(errs, fmt.Errorf("discord: %s must be a whole number >= 1, not %q", EnvShardCount, countStr))
 		}
-		if id >= count {
-			return Config{}, true, fmt.Errorf("discord: %s (%d) must be less than %s (%d)", EnvShardID, id, EnvShardCount, count)
+		if ierr == nil && cerr == nil && id >= 0 && count >= 1 && id >= count {
+			errs = append(errs, fmt.Errorf("discord: %s (%d) must be less than %s (%d)", EnvShardID, id, EnvShardCount, count))
 		}
 		cfg.ShardID, cfg.ShardCount = id, count
 	}
 	if err := cfg.staffFromEnv(getenv); err != nil {
-		return Config{}, true, err
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return Config{}, true, errors.Join(errs...)
 	}
 	return cfg, true, nil
 }

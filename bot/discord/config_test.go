@@ -295,3 +295,19 @@ func TestReadmeInviteURL(t *testing.T) {
 		t.Errorf("README.md has no invite URL with %q", want)
 	}
 }
+
+// TestConfigFromEnvReportsEveryProblem: one run names every wrong variable,
+// not the first only.
+func TestConfigFromEnvReportsEveryProblem(t *testing.T) {
+	t.Parallel()
+	env := map[string]string{EnvToken: "abc def", EnvGuildID: "my-server", EnvReadMessages: "sometimes", EnvShardID: "-1", EnvShardCount: "0"}
+	_, _, err := ConfigFromEnv(func(k string) string { return env[k] })
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, v := range []string{EnvToken, EnvGuildID, EnvReadMessages, EnvShardID, EnvShardCount} {
+		if !strings.Contains(err.Error(), v) {
+			t.Errorf("error does not name %s:\n%v", v, err)
+		}
+	}
+}

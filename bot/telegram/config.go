@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -111,22 +112,25 @@ func ConfigFromEnv(getenv func(string) string) (cfg Config, enabled bool, err er
 	if cfg.Token == "" {
 		return Config{}, false, nil
 	}
+	// Every problem is reported at once, so one fix-and-retry round suffices.
+	var errs []error
 	if err := checkToken(cfg.Token); err != nil {
-		return Config{}, true, err
+		errs = append(errs, err)
 	}
 	cfg.APIURL = strings.TrimSpace(getenv(EnvAPIURL))
 	if cfg.APIURL != "" {
 		if _, err := checkAPIURL(cfg.APIURL); err != nil {
-			return Config{}, true, err
+			errs = append(errs, err)
 		}
 	}
 	cfg.WebhookURL = strings.TrimSpace(getenv(EnvWebhookURL))
 	cfg.WebhookSecret = strings.TrimSpace(getenv(EnvWebhookSecret))
-	if err := checkWebhook(cfg.WebhookURL, cfg.WebhookSecret); err != nil {
-		return Config{}, true, err
-	}
+	errs = append(errs, checkWebhook(cfg.WebhookURL, cfg.WebhookSecret)...)
 	if err := cfg.staffFromEnv(getenv); err != nil {
-		return Config{}, true, err
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return Config{}, true, errors.Join(errs...)
 	}
 	return cfg, true, nil
 }
@@ -157,31 +161,40 @@ func checkAPIURL(s string) (string, error) {
 	return strings.TrimRight(s, "/"), nil
 }
 
-func checkWebhook(webhookURL, secret string) error {
+// WebhookPorts are the ports Telegram delivers webhook updates to.
+var WebhookPorts = []string{"443", "80", "88", "8443"}
+
+func checkWebhook(webhookURL, secret string) []error {
 	switch {
 	case webhookURL == "" && secret == "":
 		return nil
 	case webhookURL == "":
-		return fmt.Errorf("telegram: %s is set but %s is not; set both (webhook mode) or neither (long polling)", EnvWebhookSecret, EnvWebhookURL)
+		return []error{fmt.Errorf("telegram: %s is set but %s is not; set both (webhook mode) or neither (long polling)", EnvWebhookSecret, EnvWebhookURL)}
 	case secret == "":
-		return fmt.Errorf("telegram: %s is set but %s is not; set both (webhook mode) or neither (long polling)", EnvWebhookURL, EnvWebhookSecret)
+		return []error{fmt.Errorf("telegram: %s is set but %s is not; set both (webhook mode) or neither (long polling)", EnvWebhookURL, EnvWebhookSecret)}
 	}
+	var errs []error
 	u, err := url.Parse(webhookURL)
-	if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.Fragment != "" {
-		return fmt.Errorf("telegram: %s must be an https URL Telegram can reach, such as https://bot.example.org/telegram/webhook", EnvWebhookURL)
+	switch {
+	case err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil || u.Fragment != "":
+		errs = append(errs, fmt.Errorf("telegram: %s must be an https URL Telegram can reach, such as https://bot.example.org/telegram/webhook", EnvWebhookURL))
+	case u.Path == "" || u.Path == "/":
+		errs = append(errs, fmt.Errorf("telegram: %s must include a path (such as /telegram/webhook) at which the server mounts the webhook", EnvWebhookURL))
 	}
-	if u.Path == "" || u.Path == "/" {
-		return fmt.Errorf("telegram: %s must include a path (such as /telegram/webhook) at which the server mounts the webhook", EnvWebhookURL)
+	if err == nil && u.Port() != "" && !slices.Contains(WebhookPorts, u.Port()) {
+		errs = append(errs, fmt.Errorf("telegram: %s has port %s, but Telegram sends webhooks only to ports %s; put a reverse proxy on one of them in front of the server",
+			EnvWebhookURL, u.Port(), strings.Join(WebhookPorts, ", ")))
 	}
 	if len(secret) > 256 {
-		return fmt.Errorf("telegram: %s must be at most 256 characters", EnvWebhookSecret)
+		errs = append(errs, fmt.Errorf("telegram: %s must be at most 256 characters", EnvWebhookSecret))
 	}
 	for _, r := range secret {
 		if !secretRune(r) {
-			return fmt.Errorf("telegram: %s may only contain A-Z, a-z, 0-9, _ and -", EnvWebhookSecret)
+			errs = append(errs, fmt.Errorf("telegram: %s may only contain A-Z, a-z, 0-9, _ and -", EnvWebhookSecret))
+			break
 		}
 	}
-	return nil
+	return errs
 }
 
 func secretRune(r rune) bool {
@@ -205,7 +218,7 @@ func (cfg Config) withDefaults() (Config, error) {
 		return cfg, err
 	}
 	cfg.APIURL = u
-	if err := checkWebhook(cfg.WebhookURL, cfg.WebhookSecret); err != nil {
+	if err := errors.Join(checkWebhook(cfg.WebhookURL, cfg.WebhookSecret)...); err != nil {
 		return cfg, err
 	}
 	if cfg.Logger == nil {

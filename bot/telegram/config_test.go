@@ -42,6 +42,8 @@ func TestConfigFromEnv(t *testing.T) {
 		{name: "secret with bad characters", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook", EnvWebhookSecret: "abc def!"}, enabled: true, errVar: EnvWebhookSecret},
 		{name: "secret too long", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook", EnvWebhookSecret: strings.Repeat("a", 257)}, enabled: true, errVar: EnvWebhookSecret},
 		{name: "secret of 256", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook", EnvWebhookSecret: strings.Repeat("a", 256)}, enabled: true},
+		{name: "webhook on a port Telegram does not send to", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org:9090/hook", EnvWebhookSecret: "abc"}, enabled: true, errVar: EnvWebhookURL},
+		{name: "webhook on port 8443", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org:8443/hook", EnvWebhookSecret: "abc"}, enabled: true},
 		{name: "token without colon", env: map[string]string{EnvToken: "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"}, enabled: true, errVar: EnvToken},
 		{name: "token with slash", env: map[string]string{EnvToken: "123:abc/../x"}, enabled: true, errVar: EnvToken},
 		{name: "token with letters in the id", env: map[string]string{EnvToken: "12a:abc"}, enabled: true, errVar: EnvToken},
@@ -99,6 +101,21 @@ func TestNewDefaults(t *testing.T) {
 			if d := a.backoff(try); d < max/2 || d > max {
 				t.Errorf("backoff(%d) = %v, want within [%v, %v]", try, d, max/2, max)
 			}
+		}
+	}
+}
+
+// TestConfigFromEnvReportsEveryProblem: one run names every wrong variable,
+// not the first only.
+func TestConfigFromEnvReportsEveryProblem(t *testing.T) {
+	env := map[string]string{EnvToken: "no-colon", EnvAPIURL: "ftp://x", EnvWebhookURL: "https://bot.example.org:9090/hook", EnvWebhookSecret: "bad secret!"}
+	_, _, err := ConfigFromEnv(func(k string) string { return env[k] })
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, v := range []string{EnvToken, EnvAPIURL, EnvWebhookURL, EnvWebhookSecret} {
+		if !strings.Contains(err.Error(), v) {
+			t.Errorf("error does not name %s:\n%v", v, err)
 		}
 	}
 }

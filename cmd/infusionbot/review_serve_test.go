@@ -113,7 +113,8 @@ func TestServeReviewOverHTTP(t *testing.T) {
 
 func TestServeMetricsShowTheStore(t *testing.T) {
 	data := t.TempDir()
-	base, _, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0"})
+	metricsAddr := freeAddr(t)
+	base, _, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0", "METRICS_ADDR": metricsAddr})
 	defer stop()
 	for _, q := range []string{"How long does a ketamine infusion take?", "Can I drive myself home afterwards?", "human"} {
 		resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"`+q+`"}`))
@@ -122,7 +123,7 @@ func TestServeMetricsShowTheStore(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	resp, err := http.Get(base + "/metrics")
+	resp, err := http.Get("http://" + metricsAddr + "/metrics")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"sort"
@@ -32,7 +33,7 @@ const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR
                                       a bare path (/healthz) means this server's port on loopback
 
 Runs the HTTP API and every chat adapter whose token is set. Settings come from
-the environment (see docs/operations.md): HTTP_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
+the environment (see docs/operations.md): HTTP_ADDR, METRICS_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
 RATE_LIMIT, RATE_BURST, CLIENT_RATE_LIMIT, CLIENT_RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
 LOG_ID_SALT, the CLINIC_* details, and each adapter's token variables.
 SIGHUP reloads the knowledge; SIGTERM or SIGINT stop it gracefully.
@@ -53,6 +54,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	var ecfg engineConfig
 	ecfg.register(fs)
 	scfg, envErr := config.LoadServe(getenv)
+	envAddr := scfg.Addr
 	scfg.RegisterFlags(fs)
 	check := fs.Bool("check", false, "validate clinic details, settings, adapter configuration and knowledge, then exit 0 (all good) or 1")
 	probe := fs.String("probe", "", "GET `URL` (or a path on this server's loopback port) and exit 0 if it answers 200, for a container HEALTHCHECK")
@@ -69,8 +71,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return runProbe(ctx, probeURL(*probe, scfg.Addr))
 	}
 	ecfg.Getenv = getenv
+	warnings := settingWarnings(scfg, envAddr, getenv)
 	if *check {
-		return runCheck(ctx, ecfg, scfg, envErr, getenv, stdout)
+		return runCheck(ctx, ecfg, scfg, envErr, warnings, getenv, stdout)
 	}
 	if err := errors.Join(envErr, scfg.Validate()); err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -84,6 +87,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("serve: %w", err)
 	}
 	ecfg.Logger = logger
+	for _, w := range warnings {
+		logger.Warn(w)
+	}
 	tuneGC(getenv)
 	return serve(ctx, ecfg, scfg, adapters, logger)
 }
@@ -105,6 +111,9 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 	var errs []error
 
 	tcfg, on, err := telegram.ConfigFromEnv(getenv)
+	if hook := strings.TrimSpace(getenv(telegram.EnvWebhookURL)); on && hook != "" {
+		err = errors.Join(err, checkWebhookPath(hook))
+	}
 	if err != nil {
 		errs = append(errs, err)
 	} else if on {
@@ -144,6 +153,51 @@ func configureAdapters(getenv func(string) string) ([]adapterSpec, error) {
 // reservedPaths are the HTTP API's own; a webhook may not take them.
 var reservedPaths = map[string]bool{"/": true, "/healthz": true, "/readyz": true, "/metrics": true, "/v1/messages": true, "/admin/reload": true,
 	"/admin/review": true, "/admin/review/summary": true, "/admin/review/link": true, "/admin/review/dismiss": true}
+
+// checkWebhookPath reports whether the HTTP server can serve a webhook at
+// the path of webhookURL: the path must not be one of the API's own, and
+// the server's mux must accept it as a pattern and route the URL itself to
+// it (a "{" or a space in the path would make a pattern of another meaning,
+// or none).
+func checkWebhookPath(webhookURL string) (err error) {
+	u, perr := url.Parse(webhookURL)
+	if perr != nil {
+		return nil // telegram.ConfigFromEnv reports a URL that does not parse
+	}
+	if reservedPaths[u.Path] {
+		return fmt.Errorf("telegram: %s: the path %q is the HTTP API's own; choose another path, such as /telegram/webhook", telegram.EnvWebhookURL, u.Path)
+	}
+	unservable := fmt.Errorf("telegram: %s: the path %q cannot be served as written; use letters, digits, '-', '_' and '/'", telegram.EnvWebhookURL, u.Path)
+	defer func() {
+		if r := recover(); r != nil {
+			err = unservable
+		}
+	}()
+	mux := http.NewServeMux()
+	mux.Handle("/", http.NotFoundHandler())
+	mux.Handle(u.Path, http.NotFoundHandler())
+	req, rerr := http.NewRequest(http.MethodPost, webhookURL, nil)
+	if rerr != nil {
+		return unservable
+	}
+	if _, pattern := mux.Handler(req); pattern != u.Path {
+		return unservable
+	}
+	return nil
+}
+
+// settingWarnings lists settings serve runs with but that are likely
+// mistakes; serve logs them and --check shows them.
+func settingWarnings(scfg config.Serve, envAddr string, getenv func(string) string) []string {
+	var w []string
+	if strings.TrimSpace(getenv("HTTP_ADDR")) != "" && scfg.Addr != envAddr {
+		w = append(w, fmt.Sprintf("--addr %s differs from HTTP_ADDR %s: a health check run as a process of its own (the image's HEALTHCHECK, serve --probe /healthz) sees HTTP_ADDR only and probes the wrong port; set HTTP_ADDR instead of --addr", scfg.Addr, envAddr))
+	}
+	if scfg.APIToken == "" {
+		w = append(w, "API_TOKEN is not set: POST /v1/messages answers anyone who can reach "+scfg.Addr+", and the /admin endpoints are off; set it unless only trusted callers can reach that address")
+	}
+	return w
+}
 
 // secretsOf lists every value the log must never show.
 func secretsOf(scfg config.Serve, adapters []adapterSpec, getenv func(string) string) []string {
@@ -238,6 +292,13 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		return fmt.Errorf("serve: HTTP_ADDR/--addr: %w", err)
 	}
 	defer ln.Close()
+	var metricsLn net.Listener
+	if scfg.MetricsAddr != "" {
+		if metricsLn, err = net.Listen("tcp", scfg.MetricsAddr); err != nil {
+			return fmt.Errorf("serve: METRICS_ADDR: %w", err)
+		}
+		defer metricsLn.Close()
+	}
 
 	eng, err := openEngine(ctx, ecfg)
 	if err != nil {
@@ -262,12 +323,14 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		Warnings:        eng.Warnings,
 		Reloader:        eng,
 		Review:          &reviewService{eng: eng, retention: retentionOf(ecfg.Getenv)},
-		Metrics:         newStoreMetrics(reg, eng, retentionOf(ecfg.Getenv)),
 		Observer:        reg,
 		Logger:          logger.With("component", "httpapi"),
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
+	if metricsLn != nil {
+		defer serveMetrics(metricsLn, newStoreMetrics(reg, eng, retentionOf(ecfg.Getenv)), logger).Close()
+	}
 
 	// Start the adapters. Their Run returns when ctx is done, after finishing
 	// their replies in flight.
@@ -319,7 +382,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 
-	logger.Info("serving", "addr", ln.Addr().String(), "adapters", strings.Join(names, ","),
+	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", scfg.MetricsAddr, "adapters", strings.Join(names, ","),
 		"api_token", scfg.APIToken != "", "rate_limit_per_person", scfg.RateLimit, "rate_limit_per_client", scfg.ClientRateLimit, "transcript", scfg.Transcript)
 	if scfg.Transcript {
 		logger.Warn("TRANSCRIPT is on: message text is written to the log")
@@ -405,14 +468,22 @@ var errCheckFailed = errors.New("check failed")
 
 // runCheck is `serve --check`: it validates everything serve would use and
 // prints one line per part.
-func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr error, getenv func(string) string, out io.Writer) error {
-	failed := 0
-	report := func(part string, err error, detail string) {
+func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr error, settingWarnings []string, getenv func(string) string, out io.Writer) error {
+	failed, warned := 0, 0
+	report := func(part string, err error, detail string, warnings ...string) {
 		if err != nil {
 			failed++
 			fmt.Fprintf(out, "FAIL  %s\n", part)
 			for _, line := range strings.Split(err.Error(), "\n") {
 				fmt.Fprintf(out, "      %s\n", line)
+			}
+			return
+		}
+		if len(warnings) > 0 {
+			warned += len(warnings)
+			fmt.Fprintf(out, "WARN  %s%s\n", part, detail)
+			for _, w := range warnings {
+				fmt.Fprintf(out, "      %s\n", w)
 			}
 			return
 		}
@@ -422,8 +493,12 @@ func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr 
 	err := errors.Join(envErr, scfg.Validate())
 	_, logErr := logging.New(io.Discard, getenv, logging.Options{})
 	err = errors.Join(err, logErr)
-	report("server settings", err, fmt.Sprintf(": listen %s, API token %s, rate limit %g/s per person and %g/s per client, body limit %d bytes, shutdown %s, transcript %v",
-		scfg.Addr, onOff(scfg.APIToken != ""), scfg.RateLimit, scfg.ClientRateLimit, scfg.MaxBodyBytes, scfg.ShutdownTimeout, scfg.Transcript))
+	metrics := "metrics off"
+	if scfg.MetricsAddr != "" {
+		metrics = "metrics on " + scfg.MetricsAddr
+	}
+	report("server settings", err, fmt.Sprintf(": listen %s, %s, API token %s, rate limit %g/s per person and %g/s per client, body limit %d bytes, shutdown %s, transcript %v",
+		scfg.Addr, metrics, onOff(scfg.APIToken != ""), scfg.RateLimit, scfg.ClientRateLimit, scfg.MaxBodyBytes, scfg.ShutdownTimeout, scfg.Transcript), settingWarnings...)
 
 	clinic, err := config.LoadClinic(ecfg.ConfigFile, getenv)
 	report("clinic details", err, fmt.Sprintf(": %s, emergency %s, crisis line %s", clinic.Name, clinic.EmergencyNumber, clinic.CrisisLine))
@@ -463,6 +538,11 @@ func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr 
 	if failed > 0 {
 		fmt.Fprintf(out, "%d problem(s) found\n", failed)
 		return fmt.Errorf("%w: %d problem(s)", errCheckFailed, failed)
+	}
+	if warned > 0 {
+		// Warnings do not fail the check: serve runs with these settings.
+		fmt.Fprintf(out, "no problems; %d warning(s) above\n", warned)
+		return nil
 	}
 	fmt.Fprintln(out, "all good")
 	return nil

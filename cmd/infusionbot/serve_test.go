@@ -97,7 +97,8 @@ func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuf
 const testToken = "test-api-token-0123456789"
 
 func TestServeAnswersAndStops(t *testing.T) {
-	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken, "LOG_LEVEL": "debug", "RATE_LIMIT": "0"})
+	metricsAddr := freeAddr(t)
+	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken, "LOG_LEVEL": "debug", "RATE_LIMIT": "0", "METRICS_ADDR": metricsAddr})
 
 	post := func(auth, body string) (*http.Response, []byte) {
 		req, _ := http.NewRequest(http.MethodPost, base+"/v1/messages", strings.NewReader(body))
@@ -125,19 +126,23 @@ func TestServeAnswersAndStops(t *testing.T) {
 		t.Fatalf("reply %s (%v)", body, err)
 	}
 
-	for path, want := range map[string]string{
-		"/readyz":  `"ready"`,
-		"/metrics": `infusionbot_messages_total{platform="http",intent="` + r.Intent + `"} 1`,
+	for url, want := range map[string]string{
+		base + "/readyz":                     `"ready"`,
+		"http://" + metricsAddr + "/metrics": `infusionbot_messages_total{platform="http",intent="` + r.Intent + `"} 1`,
 	} {
-		resp, err := http.Get(base + path)
+		resp, err := http.Get(url)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != 200 || !strings.Contains(string(b), want) {
-			t.Errorf("GET %s: %d, want %q in\n%s", path, resp.StatusCode, want, b)
+			t.Errorf("GET %s: %d, want %q in\n%s", url, resp.StatusCode, want, b)
 		}
+	}
+	// The API's address, the one published, does not serve the metrics.
+	if code, _ := get(t, base+"/metrics"); code != http.StatusNotFound {
+		t.Errorf("GET /metrics on the API's address: %d, want 404", code)
 	}
 
 	if err := stop(); err != nil {
@@ -204,9 +209,9 @@ func TestServeRejectsBadSettings(t *testing.T) {
 
 func TestServeCheck(t *testing.T) {
 	var out bytes.Buffer
-	err := runServe(context.Background(), []string{"--check"}, envOf(nil), nil, &out, io.Discard)
+	err := runServe(context.Background(), []string{"--check"}, envOf(map[string]string{"API_TOKEN": testToken}), nil, &out, io.Discard)
 	if err != nil || !strings.Contains(out.String(), "all good") {
-		t.Fatalf("check with defaults: %v\n%s", err, out.String())
+		t.Fatalf("check with defaults and a token: %v\n%s", err, out.String())
 	}
 	out.Reset()
 	err = runServe(context.Background(), []string{"--check"}, envOf(map[string]string{

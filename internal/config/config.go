@@ -220,6 +220,10 @@ func phoneLike(s string) bool {
 type Serve struct {
 	// Addr is where the HTTP server listens (HTTP_ADDR, --addr; default :8080).
 	Addr string
+	// MetricsAddr is where /metrics is served, on a listener of its own
+	// (METRICS_ADDR); empty means no metrics endpoint. Metrics are never on
+	// Addr, which is published to patients' browsers and webhooks.
+	MetricsAddr string
 	// APIToken, when set, is required as a bearer token by /v1/messages and
 	// enables /admin/reload (API_TOKEN).
 	APIToken string
@@ -266,6 +270,7 @@ func LoadServe(getenv func(string) string) (Serve, error) {
 	if v := get("HTTP_ADDR"); v != "" {
 		s.Addr = v
 	}
+	s.MetricsAddr = get("METRICS_ADDR")
 	s.APIToken = getenv("API_TOKEN")
 	if v := get("SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := parseDuration(v)
@@ -328,6 +333,13 @@ func (s Serve) Validate() error {
 	var errs []error
 	if _, port, err := net.SplitHostPort(s.Addr); err != nil || port == "" {
 		errs = append(errs, fmt.Errorf("HTTP_ADDR/--addr: %q is not host:port (for example :8080 or 127.0.0.1:8080)", s.Addr))
+	}
+	if s.MetricsAddr != "" {
+		if _, port, err := net.SplitHostPort(s.MetricsAddr); err != nil || port == "" {
+			errs = append(errs, fmt.Errorf("METRICS_ADDR: %q is not host:port (for example 127.0.0.1:9464)", s.MetricsAddr))
+		} else if s.MetricsAddr == s.Addr {
+			errs = append(errs, fmt.Errorf("METRICS_ADDR: %q is the HTTP API's own address; metrics need an address of their own", s.MetricsAddr))
+		}
 	}
 	if s.APIToken != "" && len(s.APIToken) < MinAPITokenLength {
 		errs = append(errs, fmt.Errorf("API_TOKEN: too short (%d characters); use at least %d random characters", len(s.APIToken), MinAPITokenLength))

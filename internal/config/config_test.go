@@ -141,6 +141,8 @@ func TestLoadServeErrors(t *testing.T) {
 		{Serve{Addr: "8080"}, "HTTP_ADDR"},
 		{Serve{Addr: ":8080", APIToken: "short"}, "API_TOKEN"},
 		{Serve{Addr: ":8080", APIToken: "0123456789abcdef\n"}, "API_TOKEN"},
+		{Serve{Addr: ":8080", MetricsAddr: "9464"}, "METRICS_ADDR"},
+		{Serve{Addr: ":8080", MetricsAddr: ":8080"}, "METRICS_ADDR"},
 	} {
 		if err := tt.s.Validate(); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Validate(%+v) = %v, want one naming %s", tt.s, err, tt.want)
