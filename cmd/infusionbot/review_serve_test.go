@@ -113,8 +113,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 
 func TestServeMetricsShowTheStore(t *testing.T) {
 	data := t.TempDir()
-	metricsAddr := freeAddr(t)
-	base, _, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0", "METRICS_ADDR": metricsAddr})
+	base, logs, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0", "METRICS_ADDR": "127.0.0.1:0"})
 	defer stop()
 	for _, q := range []string{"How long does a ketamine infusion take?", "Can I drive myself home afterwards?", "human"} {
 		resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"`+q+`"}`))
@@ -123,7 +122,7 @@ func TestServeMetricsShowTheStore(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	resp, err := http.Get("http://" + metricsAddr + "/metrics")
+	resp, err := http.Get(metricsURL(t, logs.String()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -123,4 +124,21 @@ func TestServeProbeFollowsHTTPAddr(t *testing.T) {
 	if err := runServe(context.Background(), []string{"--probe", "/healthz"}, envOf(map[string]string{"HTTP_ADDR": freeAddr(t)}), nil, io.Discard, io.Discard); err == nil {
 		t.Fatal("probe of a port nothing listens on succeeded")
 	}
+}
+
+// metricsURL is the /metrics URL a server started with METRICS_ADDR on
+// port 0 logged; it logs it before the API answers /healthz.
+func metricsURL(t *testing.T, logs string) string {
+	t.Helper()
+	for _, line := range strings.Split(logs, "\n") {
+		var v struct {
+			Msg  string `json:"msg"`
+			Addr string `json:"addr"`
+		}
+		if json.Unmarshal([]byte(line), &v) == nil && v.Msg == "metrics served" && v.Addr != "" {
+			return "http://" + v.Addr + "/metrics"
+		}
+	}
+	t.Fatalf("no metrics address in the log:\n%s", logs)
+	return ""
 }

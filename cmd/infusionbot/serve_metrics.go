@@ -23,6 +23,7 @@ func serveMetrics(ln net.Listener, metrics http.Handler, logger *slog.Logger) *h
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	logger.Info("metrics served", "addr", ln.Addr().String())
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			logger.Error("metrics server stopped; the API keeps serving", "err", err)

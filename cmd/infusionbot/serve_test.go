@@ -97,8 +97,7 @@ func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuf
 const testToken = "test-api-token-0123456789"
 
 func TestServeAnswersAndStops(t *testing.T) {
-	metricsAddr := freeAddr(t)
-	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken, "LOG_LEVEL": "debug", "RATE_LIMIT": "0", "METRICS_ADDR": metricsAddr})
+	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken, "LOG_LEVEL": "debug", "RATE_LIMIT": "0", "METRICS_ADDR": "127.0.0.1:0"})
 
 	post := func(auth, body string) (*http.Response, []byte) {
 		req, _ := http.NewRequest(http.MethodPost, base+"/v1/messages", strings.NewReader(body))
@@ -127,8 +126,8 @@ func TestServeAnswersAndStops(t *testing.T) {
 	}
 
 	for url, want := range map[string]string{
-		base + "/readyz":                     `"ready"`,
-		"http://" + metricsAddr + "/metrics": `infusionbot_messages_total{platform="http",intent="` + r.Intent + `"} 1`,
+		base + "/readyz":             `"ready"`,
+		metricsURL(t, logs.String()): `infusionbot_messages_total{platform="http",intent="` + r.Intent + `"} 1`,
 	} {
 		resp, err := http.Get(url)
 		if err != nil {
