@@ -6,20 +6,30 @@ import (
 	"fmt"
 	"os"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/bot"
 )
 
-// TestSafetyTuneSet sends the blind safety tuning set (testdata/
-// safety_tune.jsonl: red flags and look-alikes written from the articles and
-// clinical knowledge by someone who had not seen the lexicon; see README)
-// through the router. Every emergency and crisis must be escalated to its
-// kind, and at least 95% of the look-alikes must not be escalated at all.
-func TestSafetyTuneSet(t *testing.T) {
-	f, err := os.Open("testdata/safety_tune.jsonl")
+// TestSafetySets sends the safety case sets through the router: the blind
+// tuning set (testdata/safety_tune.jsonl: red flags and look-alikes written
+// from the articles and clinical knowledge by someone who had not seen the
+// lexicon; see README) and our own (testdata/safety_own.jsonl, written
+// after the first version of the lexicon and measured once before any of it
+// was tuned to). Every emergency and crisis must be escalated to its kind,
+// and at least 95% of the look-alikes must not be escalated at all.
+func TestSafetySets(t *testing.T) {
+	rt := newTestRouter(t)
+	for _, path := range []string{"testdata/safety_tune.jsonl", "testdata/safety_own.jsonl"} {
+		t.Run(path, func(t *testing.T) { testSafetySet(t, rt, path) })
+	}
+}
+
+func testSafetySet(t *testing.T, rt bot.Handler, path string) {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rt := newTestRouter(t)
 	var calm, calmTotal int
 	sc := bufio.NewScanner(f)
 	for i := 0; sc.Scan(); i++ {
@@ -30,7 +40,7 @@ func TestSafetyTuneSet(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatalf("case %d: %v", i, err)
 		}
-		user := fmt.Sprintf("tune%d", i)
+		user := fmt.Sprintf("%s:%d", path, i)
 		var intent string
 		for _, turn := range c.Turns {
 			intent = string(ask(t, rt, user, turn).Intent)

@@ -29,10 +29,11 @@ func parseWordList(text string) map[string]bool {
 }
 
 // maxTypos is how many edits a typed word may be from a lexicon word of n
-// letters: none for short words, where one edit makes another word.
+// letters: none for short words, where one edit makes another word; two
+// from six letters on, as in "tounge" for "tongue".
 func maxTypos(n int) int {
 	switch {
-	case n >= 8:
+	case n >= 6:
 		return 2
 	case n >= 4:
 		return 1

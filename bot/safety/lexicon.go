@@ -88,32 +88,35 @@ func (lx *lexicon) parseTerms(val string) ([]term, error) {
 			continue
 		}
 		var t term
+		var plain []string // words tokenized together, so "i am" joins as "im" does in messages
+		flush := func() {
+			for _, tk := range tokenize(strings.Join(plain, " ")) {
+				t = append(t, lx.wordID(word{text: tk.text}))
+			}
+			plain = plain[:0]
+		}
 		for _, f := range strings.Fields(alt) {
-			var w word
 			switch {
 			case strings.HasPrefix(f, "#"):
 				if f != "#highbp" && f != "#lowglucose" {
 					return nil, fmt.Errorf("unknown word class %q", f)
 				}
-				w = word{class: f}
+				flush()
+				t = append(t, lx.wordID(word{class: f}))
 			case strings.HasSuffix(f, "*"):
-				w = word{text: strings.TrimSuffix(f, "*"), prefix: true}
-			default:
-				w = word{text: f}
-			}
-			if w.class == "" {
-				ts := tokenize(w.text)
+				flush()
+				ts := tokenize(strings.TrimSuffix(f, "*"))
 				if len(ts) == 0 {
-					return nil, fmt.Errorf("empty word in %q", alt)
+					return nil, fmt.Errorf("empty stem in %q", alt)
 				}
 				for i, tk := range ts {
-					ww := word{text: tk.text, prefix: w.prefix && i == len(ts)-1}
-					t = append(t, lx.wordID(ww))
+					t = append(t, lx.wordID(word{text: tk.text, prefix: i == len(ts)-1}))
 				}
-				continue
+			default:
+				plain = append(plain, f)
 			}
-			t = append(t, lx.wordID(w))
 		}
+		flush()
 		if len(t) == 0 {
 			return nil, fmt.Errorf("empty alternative in %q", val)
 		}
