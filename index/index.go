@@ -10,9 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/infusionbot/infusionbot/knowledge"
 )
@@ -32,11 +34,25 @@ type Options struct {
 	// Questions are alternative questions by passage id, linked by staff
 	// (see questions.go); they need no rebuild of a persistent index.
 	Questions map[string][]string
+	// LockTimeout bounds the wait for a persistent index another process
+	// (or this one) holds open; Open then fails with ErrInUse. Default 1 s.
+	LockTimeout time.Duration
+	// Reuse is an index this process holds open, for a reload: when it is
+	// the persistent index Open would open, its files are shared instead of
+	// opened again (which would wait on their lock). Each Index is closed
+	// on its own; the files are released with the last.
+	Reuse *Index
 }
+
+// ErrInUse is returned by Open when the persistent index is held open, by
+// another process or by this one.
+var ErrInUse = errors.New("index: the index folder is in use by another process (one serve, ask or index per --index folder)")
 
 // Index searches the passages of a set of documents.
 type Index struct {
 	bi       bleve.Index
+	files    *files // bi, shared with the indexes reusing it
+	closed   sync.Once
 	passages []Passage
 	byID     map[string]int
 	syn      *Synonyms
@@ -81,19 +97,32 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 			bi.Close()
 			return nil, err
 		}
-		ix.bi = bi
+		ix.setFiles(bi)
 		return ix, nil
 	}
 	if opts.Hash == "" {
 		return nil, errors.New("index: a persistent index needs the knowledge hash")
 	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = time.Second
+	}
 	final := filepath.Join(opts.Dir, "kb-"+opts.Hash[:min(16, len(opts.Hash))])
-	if bi, err := bleve.Open(final); err == nil {
+	if r := opts.Reuse; r != nil && r.path == final && r.files.acquire() {
+		if n, err := r.bi.DocCount(); err == nil && int(n) == len(ix.passages) {
+			ix.bi, ix.files, ix.path = r.bi, r.files, final
+			return ix, nil
+		}
+		r.files.release()
+	}
+	if bi, err := openLocked(final, opts.LockTimeout); err == nil {
 		if n, err := bi.DocCount(); err == nil && int(n) == len(ix.passages) {
-			ix.bi, ix.path = bi, final
+			ix.setFiles(bi)
+			ix.path = final
 			return ix, nil
 		}
 		bi.Close()
+	} else if errors.Is(err, ErrInUse) {
+		return nil, fmt.Errorf("%w: %s", ErrInUse, final)
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
@@ -118,11 +147,59 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	removeStale(opts.Dir, filepath.Base(final))
-	if bi, err = bleve.Open(final); err != nil {
+	if bi, err = openLocked(final, opts.LockTimeout); err != nil {
 		return nil, fmt.Errorf("index: open %s: %w", final, err)
 	}
-	ix.bi, ix.path = bi, final
+	ix.setFiles(bi)
+	ix.path = final
 	return ix, nil
+}
+
+// files is an open bleve index and how many Index values answer from it.
+type files struct {
+	bi   bleve.Index
+	mu   sync.Mutex
+	refs int
+}
+
+func (ix *Index) setFiles(bi bleve.Index) {
+	ix.bi, ix.files = bi, &files{bi: bi, refs: 1}
+}
+
+// acquire adds a user; false if the files are already closed.
+func (f *files) acquire() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refs == 0 {
+		return false
+	}
+	f.refs++
+	return true
+}
+
+// release drops a user, closing the files with the last.
+func (f *files) release() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refs == 0 {
+		return nil
+	}
+	f.refs--
+	if f.refs > 0 {
+		return nil
+	}
+	return f.bi.Close()
+}
+
+// openLocked opens the bleve index at path, waiting at most timeout for the
+// lock on its files: bolt's own wait has no end, and a process stuck in
+// it answers neither a reload nor SIGTERM.
+func openLocked(path string, timeout time.Duration) (bleve.Index, error) {
+	bi, err := bleve.OpenUsing(path, map[string]interface{}{"bolt_timeout": timeout.String()})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, ErrInUse
+	}
+	return bi, err
 }
 
 // removeStale deletes indexes of other knowledge versions.
@@ -224,5 +301,17 @@ func (ix *Index) Passage(id string) (Passage, bool) {
 // Path is the folder of a persistent index, "" for one in memory.
 func (ix *Index) Path() string { return ix.path }
 
-// Close releases the bleve index.
-func (ix *Index) Close() error { return ix.bi.Close() }
+// Close releases the bleve index (once: closing again does nothing).
+func (ix *Index) Close() error {
+	var err error
+	ix.closed.Do(func() { err = ix.files.release() })
+	return err
+}
+
+// Released reports whether the bleve index's files are closed: this Index
+// and every one sharing them were closed.
+func (ix *Index) Released() bool {
+	ix.files.mu.Lock()
+	defer ix.files.mu.Unlock()
+	return ix.files.refs == 0
+}

@@ -69,6 +69,7 @@ type engine struct {
 	handler bot.Handler
 	mu      sync.Mutex // serialises Reload and Close
 	index   atomic.Pointer[index.Index]
+	gen     atomic.Pointer[generation]
 	closed  bool
 	rec     *store.Recorder // what the bot could not do (reviewstore.go)
 	stop    func()          // stops the retention sweeper
@@ -103,7 +104,8 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	}
 	e := &engine{cfg: cfg, router: router, rec: rec}
 	e.index.Store(ix)
-	e.handler = bot.Chain(router, bot.Recover(cfg.Logger), bot.Hygiene(cfg.Hygiene), rec.Middleware)
+	e.gen.Store(&generation{ix: ix})
+	e.handler = bot.Chain(router, e.holdIndex, bot.Recover(cfg.Logger), bot.Hygiene(cfg.Hygiene), rec.Middleware)
 	e.stop = e.sweepEvery(time.Hour)
 	return e, nil
 }
@@ -192,6 +194,12 @@ func (c engineConfig) warn(msg string) {
 
 // openIndex loads the knowledge and opens its index.
 func (c engineConfig) openIndex(ctx context.Context) (*index.Index, error) {
+	return c.reopenIndex(ctx, nil)
+}
+
+// reopenIndex is openIndex for a reload: held is the index this process
+// answers from, shared rather than opened again when nothing changed.
+func (c engineConfig) reopenIndex(ctx context.Context, held *index.Index) (*index.Index, error) {
 	docs, hash, err := c.loadKnowledge()
 	if err != nil {
 		return nil, err
@@ -200,7 +208,7 @@ func (c engineConfig) openIndex(ctx context.Context) (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress, Questions: questions})
+	ix, err := index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress, Questions: questions, Reuse: held})
 	if err == nil && len(ix.UnknownQuestionPassages()) > 0 {
 		c.warn(fmt.Sprintf("%s: questions linked to passages the articles no longer have are ignored (link them again): %s",
 			c.questionsPath(), strings.Join(ix.UnknownQuestionPassages(), ", ")))
@@ -214,24 +222,52 @@ func (e *engine) Handler() bot.Handler { return e.handler }
 // Index is the index currently answering.
 func (e *engine) Index() *index.Index { return e.index.Load() }
 
+// generation is one loaded index and the messages that may search it:
+// each holds a read lock while it is answered.
+type generation struct {
+	ix *index.Index
+	mu sync.RWMutex
+}
+
+// holdIndex keeps the index a message may search open until it is answered.
+func (e *engine) holdIndex(next bot.Handler) bot.Handler {
+	return bot.HandlerFunc(func(ctx context.Context, m bot.Message) (bot.Reply, error) {
+		g := e.gen.Load()
+		g.mu.RLock()
+		defer g.mu.RUnlock()
+		return next.Handle(ctx, m)
+	})
+}
+
 // Reload rebuilds knowledge and index aside and swaps them in atomically. On
 // error (for example "path:line: problem" in an article) the old index keeps
-// serving and the error says what is wrong.
+// serving and the error says what is wrong. A persistent index whose
+// articles did not change is shared, never opened a second time (its lock
+// would wait on this very process). The old index is closed as soon as the
+// last message that may search it is answered.
 func (e *engine) Reload(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.closed {
 		return fmt.Errorf("reload: the engine is closed")
 	}
-	ix, err := e.cfg.openIndex(ctx)
+	ix, err := e.cfg.reopenIndex(ctx, e.index.Load())
 	if err != nil {
 		return err
 	}
-	old := e.index.Swap(ix)
+	e.index.Store(ix)
+	old := e.gen.Swap(&generation{ix: ix})
 	e.router.SetSearcher(index.Searcher{Index: ix})
-	// Messages already being answered may still search the old index: give
-	// them time to finish before closing it.
-	time.AfterFunc(time.Minute, func() { old.Close() })
+	if old.mu.TryLock() {
+		old.ix.Close()
+		old.mu.Unlock()
+	} else {
+		go func() {
+			old.mu.Lock()
+			defer old.mu.Unlock()
+			old.ix.Close()
+		}()
+	}
 	e.cfg.Logger.Info("knowledge reloaded", "passages", len(ix.Passages()), "documents", len(ix.Documents()))
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
 )
@@ -20,6 +21,18 @@ source: Test Clinic
 ## Parking
 
 Free parking for infusion patients is behind the building, next to the pharmacy.
+`
+
+const durationArticle = `---
+title: Infusion Notes
+source: Test Clinic
+---
+
+# Infusion Notes
+
+## Ketamine
+
+A ketamine infusion usually lasts about 40 minutes, with an hour of rest after it.
 `
 
 func askEngine(t *testing.T, e *engine, text string) bot.Reply {
@@ -84,5 +97,52 @@ func TestReloadSwapsKnowledgeAndKeepsTheOldOnError(t *testing.T) {
 	}
 	if r := askEngine(t, e, "where are wheelchairs for infusion patients?"); !r.Answered {
 		t.Fatalf("the previous knowledge stopped serving after a failed reload:\n%s", r.Text())
+	}
+}
+
+// A reload with the articles unchanged must not open the persistent index
+// the engine already holds (its lock would wait on this very process); the
+// index a reload replaces is released at once when no message is using it.
+func TestReloadOfAnUnchangedPersistentIndex(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(durationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := openEngine(context.Background(), engineConfig{KnowledgeDir: dir, IndexDir: filepath.Join(dir, ".index")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	first := e.Index()
+	done := make(chan error, 1)
+	go func() { done <- e.Reload(context.Background()) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("reload with the articles unchanged: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("reload with the articles unchanged still waiting after 30 s")
+	}
+	if r := askEngine(t, e, "how long does a ketamine infusion last?"); !r.Answered {
+		t.Fatalf("not answered after the reload:\n%s", r.Text())
+	}
+	if first.Released() {
+		t.Error("the files the new index shares were closed with the old index")
+	}
+
+	edited := durationArticle + "\n## Lidocaine\n\nA lidocaine infusion usually lasts about an hour.\n"
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := e.Index()
+	if err := e.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !second.Released() || !first.Released() {
+		t.Errorf("the replaced index is still open after a reload with no message in flight")
+	}
+	if r := askEngine(t, e, "how long does a ketamine infusion last?"); !r.Answered {
+		t.Fatalf("not answered after the second reload:\n%s", r.Text())
 	}
 }
