@@ -238,10 +238,15 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 	fails, up := 0, false
 	a.log.Info("telegram: long polling started", "timeout_s", timeout)
 	for ctx.Err() == nil {
-		polled = k.offset()
+		offset := k.offset()
 		pctx, cancel := context.WithTimeout(ctx, time.Duration(timeout)*time.Second+15*time.Second)
-		updates, err := a.apiWith(pctx).GetUpdates(tgbotapi.UpdateConfig{Offset: polled, Timeout: timeout, AllowedUpdates: allowedUpdates})
+		updates, err := a.apiWith(pctx).GetUpdates(tgbotapi.UpdateConfig{Offset: offset, Timeout: timeout, AllowedUpdates: allowedUpdates})
 		cancel()
+		if err == nil {
+			// Only a call Telegram answered confirmed anything: one cut
+			// short by the shutdown may never have reached it.
+			polled = offset
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
