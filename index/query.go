@@ -25,8 +25,9 @@ type Term struct {
 	// text without it does not answer the question, whatever else it holds.
 	Focus bool `json:"focus,omitempty"`
 
-	stems [][]string // per alternative
-	df    int        // passages holding the most common alternative
+	stems  [][]string // per alternative
+	credit []float64  // per alternative, how much a match counts (nil: by position)
+	df     int        // passages holding the most common alternative
 }
 
 // fillerWords carry no topic in a patient's question, though they are not
@@ -82,7 +83,13 @@ func afterPerson(ws []string, i int) bool {
 // Analyze turns a person's text into query terms. Nothing in the text is
 // interpreted as query syntax: it is only split into words.
 func (ix *Index) Analyze(text string) []Term {
-	ws := words(text)
+	typed := spellOut(words(text))
+	// Typos are corrected first, so that a phrase typed wrong ("side
+	// efects") is still the phrase.
+	ws := make([]string, len(typed))
+	for i, w := range typed {
+		ws[i] = ix.fixTypo(w)
+	}
 	var terms []Term
 	for i := 0; i < len(ws); {
 		// The longest synonym phrase starting here wins.
@@ -99,33 +106,31 @@ func (ix *Index) Analyze(text string) []Term {
 			i += matched
 			continue
 		}
-		w := ws[i]
+		w, base := typed[i], ws[i]
 		i++
-		if isStopWord(w) || fillerWords[w] || len([]rune(w)) < 2 {
+		if isStopWord(base) || fillerWords[base] || len([]rune(base)) < 2 {
 			continue
 		}
 		corrected := ""
-		if !ix.vocab.has(w) && ix.syn.Lookup(w) == nil && !ix.knownStem(w) {
-			corrected = ix.vocab.correct(w)
-			if corrected == "" {
-				terms = append(terms, Term{Word: w, Alternatives: []string{w}, Weight: ix.idf(0)})
-				continue
-			}
+		if base != w {
+			corrected = base
 		}
-		base := w
-		if corrected != "" && corrected != w {
-			base = corrected
-		} else {
-			corrected = ""
+		if !ix.knows(base) {
+			// A word the articles lack: a common word says nothing; a
+			// rare one is what the question asks about.
+			if f := absentWeight(base); f > 0 {
+				terms = append(terms, Term{Word: w, Corrected: corrected, Alternatives: []string{base}, Weight: f * ix.idf(0)})
+			}
+			continue
 		}
 		var t Term
 		switch {
-		case weakWords[w] && afterPerson(ws, i-1):
+		case weakWords[base] && afterPerson(ws, i-1):
 			// The word as typed: "can I work" is not "does it work"
 			// (relief), and it is what they ask about.
 			t = ix.newTerm(w, corrected, nil)
 			t.Focus = true
-		case weakWords[w]:
+		case weakWords[base]:
 			t = ix.newTerm(w, corrected, ix.syn.Lookup(base))
 			t.Weight /= 2
 		default:
@@ -134,6 +139,25 @@ func (ix *Index) Analyze(text string) []Term {
 		terms = append(terms, t)
 	}
 	return dedupeTerms(ix.distinctCorrections(terms))
+}
+
+// fixTypo returns the word a person meant by w: w itself when the
+// knowledge knows it or it is an English word (never "corrected" into
+// another: "awake" is not "aware"), else the nearest word of the
+// knowledge, else w with a dropped final g restored ("sittin"), else w.
+func (ix *Index) fixTypo(w string) string {
+	if ix.knows(w) || isEnglishWord(w) || len([]rune(w)) < 3 {
+		return w
+	}
+	if c := ix.vocab.correct(w); c != "" {
+		return c
+	}
+	return dropG(w)
+}
+
+// knows reports whether the knowledge holds w, its stem or a synonym of it.
+func (ix *Index) knows(w string) bool {
+	return ix.vocab.has(w) || ix.syn.Lookup(w) != nil || ix.knownStem(w)
 }
 
 // distinctCorrections undoes a correction onto a word the question already
@@ -239,6 +263,9 @@ func buildQuery(terms []Term) query.Query {
 			boost := 1.0
 			if i > 0 {
 				boost = boostSynonym
+			}
+			if t.credit != nil {
+				boost = boostSynonym * t.credit[i]
 			}
 			for _, f := range []struct {
 				name  string

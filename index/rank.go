@@ -140,15 +140,20 @@ func fieldMatch(fs fieldStems, t Term) float64 {
 // match is 1 when a field holds the term as typed (or corrected), less when
 // it holds only a synonym, 0 when it holds neither.
 func match(set map[string]struct{}, t Term) float64 {
+	best := 0.0
 	for a, st := range t.stems {
 		if holdsStems(set, st) {
-			if a == 0 {
+			switch {
+			case t.credit != nil:
+				best = max(best, t.credit[a])
+			case a == 0:
 				return 1
+			default:
+				best = max(best, weightSynonym)
 			}
-			return weightSynonym
 		}
 	}
-	return 0
+	return best
 }
 
 // headingQuestionWord is a heading's first word when it is a question word,

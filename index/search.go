@@ -123,6 +123,21 @@ func (ix *Index) coverage(i int, terms []Term) float64 {
 	return coverageIn(ix.stemSets[i], ix.fieldSets[i].text, terms)
 }
 
+// termCredit is how much a set of stems holds t: 1 for the word or a
+// synonym of it, a bridged word's similarity for its neighbour, 0 for none.
+func termCredit(set map[string]struct{}, t Term) float64 {
+	best := 0.0
+	for a, st := range t.stems {
+		if holdsStems(set, st) {
+			if t.credit == nil {
+				return 1
+			}
+			best = max(best, t.credit[a])
+		}
+	}
+	return best
+}
+
 // holdsTerm reports whether a set of stems holds some alternative of t.
 func holdsTerm(set map[string]struct{}, t Term) bool {
 	for _, st := range t.stems {

@@ -24,15 +24,15 @@ func (v *vocabulary) add(text string) {
 
 func (v *vocabulary) has(w string) bool { return v.count[w] > 0 }
 
-// correct returns the vocabulary word closest to an unknown word w: within
-// one edit for words of 5 to 9 letters, two for longer ones; ties go to the
-// more frequent word. It returns "" when nothing is close enough, and w
-// itself when w is known or too short to correct safely.
+// correct returns the vocabulary word closest to an unknown word w, which
+// the caller knows is no English word (a real word is never corrected into
+// another): within one edit for words of 3 to 9 letters, two for longer
+// ones; a word of under five letters keeps its first letter ("watr" is
+// "water"); ties go to the more frequent word. It returns "" when nothing
+// is close enough, and w itself when w is known or too short to correct.
 func (v *vocabulary) correct(w string) string {
 	r := []rune(w)
-	// Short words are too often other real words one letter away ("mess",
-	// "less"): only words of five letters or more are corrected.
-	if v.has(w) || len(r) < 5 {
+	if v.has(w) || len(r) < 3 {
 		return w
 	}
 	// Two edits only for long words: "invented" is two edits from
@@ -44,6 +44,9 @@ func (v *vocabulary) correct(w string) string {
 	best, bestDist, bestCount := "", maxDist+1, 0
 	for n := len(r) - maxDist; n <= len(r)+maxDist; n++ {
 		for _, cand := range v.byLen[n] {
+			if len(r) < 5 && cand[0] != w[0] {
+				continue
+			}
 			d := editDistance(r, []rune(cand), maxDist)
 			if d < bestDist || (d == bestDist && v.count[cand] > bestCount) {
 				best, bestDist, bestCount = cand, d, v.count[cand]

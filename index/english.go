@@ -1,0 +1,74 @@
+package index
+
+import (
+	"math"
+
+	"github.com/infusionbot/infusionbot/internal/lexicon"
+)
+
+// What English at large says about a word the articles lack
+// (internal/lexicon: frequency ranks from GloVe, the wamerican dictionary).
+var (
+	// A word the articles lack weighs by how rare it is in English. One at
+	// least as frequent as rank absentFloorRank ("sure", "just", "later")
+	// says nothing about what a question asks them: it weighs nothing. One
+	// rarer than rank absentFullRank ("pacemaker", "pregnancy") is what
+	// makes a question one the articles don't answer: it weighs as much as
+	// a word held by no passage can. In between, by the logarithm of its
+	// rank (a word's information, after Zipf's law). Chosen on the
+	// development and tuning cases (docs/retrieval.md).
+	absentFloorRank = 500
+	absentFullRank  = 10000
+)
+
+// absentWeight is the share of full weight a word the articles lack keeps.
+func absentWeight(w string) float64 {
+	r := lexicon.Rank(w)
+	if r == 0 {
+		return 1 // rarer than any word with a rank
+	}
+	f := (math.Log(float64(r)) - math.Log(float64(absentFloorRank))) /
+		(math.Log(float64(absentFullRank)) - math.Log(float64(absentFloorRank)))
+	return min(1, max(0, f))
+}
+
+// textSpeak spells out the shorthand of chat messages. It is language
+// data, like a dictionary: what "u" and "ur" stand for.
+var textSpeak = map[string]string{
+	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "n": "and",
+	"pls": "please", "plz": "please", "thx": "thanks", "thanx": "thanks", "ty": "thanks",
+	"ppl": "people", "abt": "about", "b4": "before", "bc": "because", "cuz": "because",
+	"coz": "because", "y": "why", "k": "okay", "tho": "though", "im": "i'm", "ive": "i've",
+	"dont": "don't", "doesnt": "doesn't", "cant": "can't", "wont": "won't", "whats": "what's",
+	"wats": "what's", "hw": "how", "smth": "something", "sth": "something", "w": "with",
+	"wanna": "want", "gonna": "going", "gotta": "must", "yr": "your", "ya": "you",
+	"rx": "prescription", "appt": "appointment", "dr": "doctor",
+}
+
+// spellOut replaces text-speak words with what they stand for.
+func spellOut(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if full, ok := textSpeak[w]; ok {
+			out = append(out, words(full)...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isEnglishWord reports whether w is a real English word, which is never
+// "corrected" into another ("awake" is not a typo of "aware").
+func isEnglishWord(w string) bool {
+	return lexicon.IsDictionaryWord(w)
+}
+
+// dropG restores a dropped final g ("sittin" -> "sitting") when that makes
+// a dictionary word of a word that is none.
+func dropG(w string) string {
+	if len(w) > 4 && w[len(w)-2:] == "in" && !isEnglishWord(w) && isEnglishWord(w+"g") {
+		return w + "g"
+	}
+	return w
+}

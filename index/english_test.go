@@ -1,0 +1,86 @@
+package index
+
+import (
+	"slices"
+	"testing"
+)
+
+// termWords lists the words (corrected where corrected) the analysis keeps.
+func termWords(ts []Term) []string {
+	var out []string
+	for _, t := range ts {
+		w := t.Word
+		if t.Corrected != "" {
+			w = t.Corrected
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func TestEnglishWordsAreNeverCorrected(t *testing.T) {
+	ix := openSample(t)
+	// "aware" is one edit from "awake", and the sample knowledge holds
+	// neither: a real word is what the person meant.
+	for _, w := range []string{"awake", "nauseous"} {
+		terms := ix.Analyze("lidocaine " + w)
+		for _, term := range terms {
+			if term.Word == w && term.Corrected != "" {
+				t.Errorf("the English word %q was corrected to %q", w, term.Corrected)
+			}
+		}
+	}
+	// A word that is none is corrected towards the knowledge's words, short
+	// ones too.
+	for typed, want := range map[string]string{"lidocane": "lidocaine", "nausia": "nausea", "nausa": "nausea", "sittin": "sitting"} {
+		got := termWords(ix.Analyze(typed))
+		if !slices.Contains(got, want) {
+			t.Errorf("%q analysed as %q, want %q among them", typed, got, want)
+		}
+	}
+}
+
+func TestTextSpeakIsSpelledOut(t *testing.T) {
+	ix := openSample(t)
+	got := termWords(ix.Analyze("wat r the side efects of lidocane pls thx"))
+	want := []string{"side effects", "lidocaine"}
+	if !slices.Equal(got, want) {
+		t.Errorf("terms %q, want %q", got, want)
+	}
+}
+
+func TestCommonWordsTheArticlesLackWeighLittle(t *testing.T) {
+	if a, b := absentWeight("quick"), absentWeight("pacemaker"); a >= b || b != 1 {
+		t.Errorf("absentWeight(quick) = %.2f, absentWeight(pacemaker) = %.2f: want the rarer word full weight, the common one less", a, b)
+	}
+}
+
+func TestCommonWordsTheArticlesLackSayNothing(t *testing.T) {
+	ix := openSample(t)
+	// "just" and "think" are among the most common English words; the
+	// knowledge lacks them: the question is about lidocaine's side effects
+	// all the same.
+	q := "i just think i should: side effects of lidocaine?"
+	res, err := ix.Search(t.Context(), q, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Section != "Potential Side Effects" || res.Hits[0].Coverage < 0.99 {
+		t.Errorf("%q: best hit %+v, want the side effects covering most of it", q, res.Hits)
+	}
+}
+
+func TestRareWordsTheArticlesLackCountAgainstEveryPassage(t *testing.T) {
+	ix := openSample(t)
+	for _, q := range []string{"can I have lidocaine with a pacemaker", "lidocaine during pregnancy"} {
+		res, err := ix.Search(t.Context(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if h.Coverage > 0.5 {
+				t.Errorf("%q: %s covers %.2f of it, though no passage holds its rare word", q, h.ID, h.Coverage)
+			}
+		}
+	}
+}
