@@ -9,16 +9,18 @@ import (
 // What English at large says about a word the articles lack
 // (internal/lexicon: frequency ranks from GloVe, the wamerican dictionary).
 var (
-	// A word the articles lack weighs by how rare it is in English. One at
-	// least as frequent as rank absentFloorRank ("sure", "just", "later")
-	// says nothing about what a question asks them: it weighs nothing. One
+	// A word the articles lack weighs by how rare it is in English. One
 	// rarer than rank absentFullRank ("pacemaker", "pregnancy") is what
 	// makes a question one the articles don't answer: it weighs as much as
-	// a word held by no passage can. In between, by the logarithm of its
-	// rank (a word's information, after Zipf's law). Chosen on the
-	// development and tuning cases (docs/retrieval.md).
+	// a word held by no passage can. One at least as frequent as rank
+	// absentFloorRank ("just", "later", but also "children", "return")
+	// says less about what a question asks them: it keeps absentMinShare of
+	// that weight. In between, by the logarithm of its rank (a word's
+	// information, after Zipf's law). Chosen on the development, tuning and
+	// regression cases (docs/retrieval.md).
 	absentFloorRank = 500
 	absentFullRank  = 10000
+	absentMinShare  = 0.6
 )
 
 // absentWeight is the share of full weight a word the articles lack keeps.
@@ -29,7 +31,7 @@ func absentWeight(w string) float64 {
 	}
 	f := (math.Log(float64(r)) - math.Log(float64(absentFloorRank))) /
 		(math.Log(float64(absentFullRank)) - math.Log(float64(absentFloorRank)))
-	return min(1, max(0, f))
+	return min(1, max(absentMinShare, f))
 }
 
 // textSpeak spells out the shorthand of chat messages. It is language
@@ -38,7 +40,7 @@ var textSpeak = map[string]string{
 	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "n": "and",
 	"pls": "please", "plz": "please", "thx": "thanks", "thanx": "thanks", "ty": "thanks",
 	"ppl": "people", "abt": "about", "b4": "before", "bc": "because", "cuz": "because",
-	"coz": "because", "y": "why", "k": "okay", "tho": "though", "im": "i'm", "ive": "i've",
+	"coz": "because", "y": "why", "k": "okay", "tho": "though", "ive": "i've",
 	"dont": "don't", "doesnt": "doesn't", "cant": "can't", "wont": "won't", "whats": "what's",
 	"wats": "what's", "hw": "how", "smth": "something", "sth": "something", "w": "with",
 	"wanna": "want", "gonna": "going", "gotta": "must", "yr": "your", "ya": "you",

@@ -65,9 +65,9 @@ func reviewGroups(t *testing.T, data string) reviewJSON {
 
 func TestReviewLinkAnswersTheQuestionFromThenOn(t *testing.T) {
 	data := t.TempDir()
-	// The articles say "plan for a ride home" where people ask about driving.
-	question := "Can I drive myself home afterwards?"
-	variant := "could I drive home myself after it?"
+	// The articles say "plan for a ride home" where people ask about a taxi home.
+	question := "Can I get an uber home afterwards?"
+	variant := "could I get an uber home after it?"
 	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/57"
 
 	for _, r := range askJSON(t, data, question, strings.ToLower(question)) {
@@ -159,7 +159,7 @@ func TestStoreTextOffKeepsCountsOnly(t *testing.T) {
 	data := t.TempDir()
 	env := map[string]string{"STORE_TEXT": "0"}
 	var in strings.Builder
-	in.WriteString(`{"user":"a","text":"Can I drive myself home afterwards?"}` + "\n")
+	in.WriteString(`{"user":"a","text":"Can I get an uber home afterwards?"}` + "\n")
 	if err := run(t.Context(), []string{"ask", "--json", "--data", data}, func(k string) string { return env[k] },
 		strings.NewReader(in.String()), &strings.Builder{}, &strings.Builder{}); err != nil {
 		t.Fatal(err)
@@ -173,7 +173,7 @@ func TestStoreTextOffKeepsCountsOnly(t *testing.T) {
 	}
 	db, _ := os.ReadFile(filepath.Join(data, "infusionbot.db"))
 	wal, _ := os.ReadFile(filepath.Join(data, "infusionbot.db-wal"))
-	if strings.Contains(string(db)+string(wal), "drive myself") {
+	if strings.Contains(string(db)+string(wal), "uber home") {
 		t.Errorf("with STORE_TEXT=0 the question's text is in the database file")
 	}
 }

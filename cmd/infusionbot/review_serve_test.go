@@ -63,7 +63,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode, string(b)
 	}
-	const question = `{"user":"p1","text":"Can I drive myself home afterwards?"}`
+	const question = `{"user":"p1","text":"Can I get an uber home afterwards?"}`
 	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/57"
 	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || strings.Contains(body, `"answered":true`) {
 		t.Fatalf("before linking: %d %s", code, body)
@@ -80,7 +80,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 	}
 	var drive, lobby string
 	for _, g := range list.Groups {
-		if strings.Contains(g.Text, "drive") {
+		if strings.Contains(g.Text, "uber") {
 			drive = g.ID
 		} else {
 			lobby = g.ID
