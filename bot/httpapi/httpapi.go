@@ -24,7 +24,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -33,6 +32,7 @@ import (
 
 	"github.com/infusionbot/infusionbot/bot"
 	"github.com/infusionbot/infusionbot/internal/logging"
+	"github.com/infusionbot/infusionbot/knowledge"
 )
 
 // Reloader rebuilds the knowledge in place; on error the old one keeps
@@ -287,8 +287,13 @@ func (s *Server) answer(ctx context.Context, m bot.Message) (rep bot.Reply, err 
 	return s.cfg.Handler.Handle(ctx, m)
 }
 
-// articleProblem matches a reload error that points into an article.
-var articleProblem = regexp.MustCompile(`^[^\s:]+(:\d+)+: `)
+// articleProblem reports whether a reload failed for a fault in an
+// article: a *knowledge.ParseError anywhere in the error's chain, however
+// it was wrapped or joined with others.
+func articleProblem(err error) bool {
+	var pe *knowledge.ParseError
+	return errors.As(err, &pe)
+}
 
 // ReloadResult is the body of a successful /admin/reload.
 type ReloadResult struct {
@@ -312,7 +317,7 @@ func (s *Server) reload(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.cfg.Logger.Error("reload failed; the previous knowledge keeps serving", "err", err)
 		code := http.StatusInternalServerError
-		if articleProblem.MatchString(err.Error()) {
+		if articleProblem(err) {
 			code = http.StatusUnprocessableEntity
 		}
 		writeError(w, code, err.Error())

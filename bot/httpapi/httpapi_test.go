@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/knowledge"
 )
 
 // answerer is a fake core: it records the message and replies with a cited answer.
@@ -375,9 +376,11 @@ func TestReload(t *testing.T) {
 	if rec := reload("Bearer " + tok); rec.Code != 200 || !strings.Contains(rec.Body.String(), "reloaded") {
 		t.Fatalf("good reload: %d %s", rec.Code, rec.Body)
 	}
-	rl.err = errors.New("knowledge/ketamine.md:12: front matter: missing title")
+	// As the engine wraps it: the folder's name, then every article's problem.
+	rl.err = fmt.Errorf("loading /srv/knowledge:\n%w", errors.Join(
+		&knowledge.ParseError{Path: "ketamine.md", Line: 12, Msg: "front matter: missing title"}))
 	rec := reload("Bearer " + tok)
-	if rec.Code != http.StatusUnprocessableEntity || errorText(t, rec) != "knowledge/ketamine.md:12: front matter: missing title" {
+	if rec.Code != http.StatusUnprocessableEntity || errorText(t, rec) != "loading /srv/knowledge:\nketamine.md:12: front matter: missing title" {
 		t.Fatalf("broken article: %d %s", rec.Code, rec.Body)
 	}
 	rl.err = errors.New("index: disk full")

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/httpapi"
 )
 
 const reloadArticle = `---
@@ -144,5 +147,31 @@ func TestReloadOfAnUnchangedPersistentIndex(t *testing.T) {
 	}
 	if r := askEngine(t, e, "how long does a ketamine infusion last?"); !r.Answered {
 		t.Fatalf("not answered after the second reload:\n%s", r.Text())
+	}
+}
+
+// A broken article makes /admin/reload answer 422 with the article's
+// problem, as documented, through the engine's real error.
+func TestAdminReloadOfABrokenArticleIs422(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(path, []byte(durationArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := openEngine(context.Background(), engineConfig{KnowledgeDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if err := os.WriteFile(path, []byte(durationArticle+"\n| a | b |\n|---|---|\n| only one cell |\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	api := httpapi.New(httpapi.Config{Handler: e.Handler(), Token: testToken, Reloader: e})
+	r := httptest.NewRequest(http.MethodPost, "/admin/reload", nil)
+	r.Header.Set("Authorization", "Bearer "+testToken)
+	rec := httptest.NewRecorder()
+	api.ServeHTTP(rec, r)
+	if rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "notes.md:") {
+		t.Fatalf("reload of a broken article: %d %s, want 422 naming notes.md:line", rec.Code, rec.Body)
 	}
 }
