@@ -15,8 +15,9 @@ type followUp struct {
 	// alternative is another reading of the message, taken when it answers
 	// better.
 	alternative string
-	// leans is true when question carries something over from before.
-	leans bool
+	// leans is true when question carries something over from before;
+	// aspect when that includes what the last question asked about.
+	leans, aspect bool
 	// mustBeatAlone is true when the message names a topic of its own: the
 	// carried-over question is taken only if some passage holds enough of
 	// it to be quoted ("what is phlebitis?" after a ketamine question).
@@ -87,7 +88,34 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 		return followUp{question: text + " " + strings.Join(prev.keywords, " "), leans: true}
 	}
-	return followUp{question: text + " " + names(prev.topics), topics: prev.topics, leans: true}
+	q := text + " " + names(prev.topics)
+	aspect := false
+	if pointsAtAspect(norm) {
+		// "do they go away?" after "lidocaine side effects?": "they" are
+		// the side effects, not lidocaine; "it" is most often the treatment.
+		for _, k := range prev.keywords {
+			if !strings.Contains(" "+normalize(q)+" ", " "+normalize(k)+" ") {
+				q += " " + k
+				aspect = true
+			}
+		}
+	}
+	return followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
+}
+
+// aspectPronouns point back at what the last question asked about (its
+// side effects, risks, sessions) more often than at the treatment.
+var aspectPronouns = map[string]bool{
+	"they": true, "them": true, "those": true, "these": true, "that": true, "this": true,
+}
+
+func pointsAtAspect(norm string) bool {
+	for _, w := range strings.Fields(norm) {
+		if aspectPronouns[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isSwitch reports whether norm only names topics, in words that ask the

@@ -176,12 +176,13 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		fu = followUp{question: text, topics: own}
 	case fu.leans && len(own) == 0:
 		// A message that means nothing on its own ("what time is it?") is
-		// no follow-up, whatever was asked before.
+		// no follow-up, whatever was asked before, unless it points back at
+		// what was asked ("do they go away?" after side effects).
 		alone, err := s.Search(ctx, text, 1)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !anyKnown(alone.Terms) {
+		if !anyKnown(alone.Terms) && !(fu.aspect && pointsAtAspect(normalize(text))) {
 			fu, res = followUp{question: text}, alone
 		}
 	}
