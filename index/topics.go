@@ -31,6 +31,10 @@ type topicSet struct {
 	byKey map[string]*topicEntry
 	// longest is the most stems of one key.
 	longest int
+	// stems are those of every key; words the words of the topics' names,
+	// to correct typos towards.
+	stems map[string]bool
+	words []string
 }
 
 type topicEntry struct {
@@ -53,53 +57,94 @@ const (
 	topicMaxLabelWords = 6
 )
 
-// Topics returns the knowledge's topics that text names, in order: the
-// words are corrected and expanded as a query's are, so "lidocane" names
-// lidocaine.
+// Topics returns the knowledge's topics that text names, in order. Words
+// are stemmed as the index stems them, a typo is corrected towards the
+// topics' own words ("lidocane" names lidocaine) and a word the synonym
+// table knows is read as its synonyms too: a lighter analysis than a
+// query's, since every message is read for its topics.
 func (s Searcher) Topics(text string) []bot.Topic {
 	ts := s.topics()
 	if len(ts.byKey) == 0 {
 		return nil
 	}
-	terms := s.Analyze(text)
+	type token struct {
+		word string
+		alts [][]string // stems per reading, the word's own first
+	}
+	var toks []token
+	for _, w := range words(text) {
+		if isStopWord(w) {
+			continue
+		}
+		st := stems(w)
+		if len(st) != 1 {
+			continue
+		}
+		tok := token{word: w, alts: [][]string{st}}
+		if !ts.stems[st[0]] {
+			if !s.vocab.has(w) {
+				if c := ts.correct(w); c != "" {
+					tok.alts = [][]string{stems(c)}
+				}
+			}
+			for _, alt := range s.syn.Lookup(w) {
+				if ast := stems(alt); len(ast) > 0 {
+					tok.alts = append(tok.alts, ast)
+				}
+			}
+		}
+		toks = append(toks, tok)
+	}
 	var out []bot.Topic
-	for i := 0; i < len(terms); {
+	for i := 0; i < len(toks); {
 		matched := 0
-		// The longest run of terms that names a topic, by their first
-		// alternatives; a single term by any of its alternatives.
-		for n := min(len(terms)-i, ts.longest); n >= 1 && matched == 0; n-- {
-			var cands [][]string
-			if n == 1 {
-				cands = terms[i].stems
-			} else {
+		// The longest run of words that names a topic, by their own
+		// readings; a single word by any of its readings.
+		for n := min(len(toks)-i, ts.longest); n >= 1 && matched == 0; n-- {
+			cands := toks[i].alts
+			if n > 1 {
 				var st []string
-				for _, t := range terms[i : i+n] {
-					if len(t.stems) == 0 {
-						st = nil
-						break
-					}
-					st = append(st, t.stems[0]...)
+				for _, t := range toks[i : i+n] {
+					st = append(st, t.alts[0]...)
 				}
 				cands = [][]string{st}
 			}
 			for _, st := range cands {
-				if e, ok := ts.byKey[strings.Join(st, " ")]; ok && len(st) > 0 {
-					var span []string
-					for _, t := range terms[i : i+n] {
-						span = append(span, t.Word)
+				if e, ok := ts.byKey[strings.Join(st, " ")]; ok {
+					span := toks[i].word
+					for _, t := range toks[i+1 : i+n] {
+						span += " " + t.word
 					}
-					out = append(out, bot.Topic{Name: e.name, Words: strings.Join(span, " "), Kind: e.kind})
+					out = append(out, bot.Topic{Name: e.name, Words: span, Kind: e.kind})
 					matched = n
 					break
 				}
 			}
 		}
-		if matched == 0 {
-			matched = 1
-		}
-		i += matched
+		i += max(matched, 1)
 	}
 	return out
+}
+
+// correct returns the topic word closest to an unknown word w, as the
+// vocabulary corrects a query's words: within one edit for five letters or
+// more, two for ten or more; "" when none is that close.
+func (ts *topicSet) correct(w string) string {
+	r := []rune(w)
+	if len(r) < 5 {
+		return ""
+	}
+	maxDist := 1
+	if len(r) >= 10 {
+		maxDist = 2
+	}
+	best, bestDist := "", maxDist+1
+	for _, cand := range ts.words {
+		if d := editDistance(r, []rune(cand), maxDist); d < bestDist {
+			best, bestDist = cand, d
+		}
+	}
+	return best
 }
 
 var topicSets sync.Map // *Index → *topicSet
@@ -384,9 +429,21 @@ func findTopics(docs []knowledge.Document, df map[string]int, passages int) *top
 			add([]string{x}, surface[x], newKind())
 		}
 	}
-	for _, e := range ts.byKey {
+	ts.stems = map[string]bool{}
+	seen := map[string]bool{}
+	for key, e := range ts.byKey {
 		e.kind = find(e.kind)
+		for _, st := range strings.Fields(key) {
+			ts.stems[st] = true
+		}
+		for _, w := range words(e.name) {
+			if !seen[w] && len(w) >= 4 {
+				seen[w] = true
+				ts.words = append(ts.words, w)
+			}
+		}
 	}
+	sort.Strings(ts.words) // corrections the same from run to run
 	return ts
 }
 

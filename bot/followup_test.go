@@ -1,0 +1,70 @@
+package bot
+
+import "testing"
+
+// TestResolveFollowUp reads messages against the question before them,
+// with topics as a TopicFinder reports them (kind 1: treatments; kind 2:
+// the conditions of one list; kind 3: the risks of another).
+func TestResolveFollowUp(t *testing.T) {
+	var (
+		ketamine  = Topic{Name: "ketamine", Words: "ketamine", Kind: 1}
+		lidocaine = Topic{Name: "lidocaine", Words: "lidocaine", Kind: 1}
+		iron      = Topic{Name: "iron", Words: "iron", Kind: 1}
+		crps      = Topic{Name: "crps", Words: "crps", Kind: 2}
+		ptsd      = Topic{Name: "ptsd", Words: "ptsd", Kind: 2}
+		phlebitis = Topic{Name: "phlebitis", Words: "phlebitis", Kind: 3}
+		infection = Topic{Name: "infection", Words: "infection", Kind: 3}
+	)
+	tests := []struct {
+		name     string
+		prev     conversation
+		text     string
+		own      []Topic
+		want     string
+		alt      string
+		mustBeat bool
+	}{
+		{name: "first message", text: "how long does it take?", want: "how long does it take?"},
+		{name: "pronoun takes the topic",
+			prev: conversation{question: "What is an IV iron infusion?", topics: []Topic{iron}},
+			text: "how long does it take?", want: "how long does it take? iron"},
+		{name: "short question takes the topic",
+			prev: conversation{question: "What is an IV iron infusion?", topics: []Topic{iron}},
+			text: "what are the side effects?", want: "what are the side effects? iron"},
+		{name: "they points at what was asked",
+			prev: conversation{question: "lidocaine side effects?", topics: []Topic{lidocaine}, keywords: []string{"lidocaine", "side effects"}},
+			text: "do they go away", want: "do they go away lidocaine side effects"},
+		{name: "and X replaces the topic of its kind, keeping the aspect",
+			prev: conversation{question: "how long do ketamine infusions take", topics: []Topic{ketamine}},
+			text: "and lidocaine ones?", own: []Topic{lidocaine}, want: "how long do lidocaine infusions take"},
+		{name: "a typed variant is replaced too",
+			prev: conversation{question: "what are ketamine's side effects", topics: []Topic{{Name: "ketamine", Words: "ketamine's", Kind: 1}}},
+			text: "what about lidocaine?", own: []Topic{lidocaine}, want: "what are lidocaine side effects"},
+		{name: "what about X joins a topic of another kind",
+			prev: conversation{question: "does ketamine help mood", topics: []Topic{ketamine}},
+			text: "what about ptsd?", own: []Topic{ptsd}, want: "ptsd ketamine", alt: "does ketamine help mood ptsd"},
+		{name: "a topic of its own with a pronoun for the old one",
+			prev: conversation{question: "what is crps?", topics: []Topic{crps}},
+			text: "can lidocaine help it?", own: []Topic{lidocaine}, want: "can lidocaine help it? crps", mustBeat: true},
+		{name: "a topic of the same kind stands alone",
+			prev: conversation{question: "is phlebitis a risk with infusions", topics: []Topic{phlebitis}},
+			text: "and infection, how likely is that?", own: []Topic{infection}, want: "and infection, how likely is that?"},
+		{name: "a long question naming its own topic is no follow-up",
+			prev: conversation{question: "How long does an iron infusion take?", topics: []Topic{iron}},
+			text: "What are the side effects of lidocaine infusions?", own: []Topic{lidocaine}, want: "What are the side effects of lidocaine infusions?"},
+		{name: "repeating the topic is a new question",
+			prev: conversation{question: "How long does a ketamine infusion last?", topics: []Topic{ketamine}},
+			text: "What is ketamine?", own: []Topic{ketamine}, want: "What is ketamine?"},
+		{name: "a long question without a pronoun stands alone",
+			prev: conversation{question: "what is ketamine", topics: []Topic{ketamine}},
+			text: "how do I prepare for my first infusion appointment", want: "how do I prepare for my first infusion appointment"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fu := resolveFollowUp(tt.text, tt.own, tt.prev)
+			if fu.question != tt.want || fu.alternative != tt.alt || fu.mustBeatAlone != tt.mustBeat {
+				t.Errorf("got %q (alternative %q, must beat alone %v), want %q (%q, %v)", fu.question, fu.alternative, fu.mustBeatAlone, tt.want, tt.alt, tt.mustBeat)
+			}
+		})
+	}
+}
