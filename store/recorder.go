@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -203,7 +204,7 @@ func (r *Recorder) Problem() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.err != nil {
-		return "store: " + r.err.Error()
+		return "store: " + strings.TrimPrefix(r.err.Error(), "store: ")
 	}
 	return ""
 }

@@ -58,9 +58,10 @@ func runReview(ctx context.Context, args []string, getenv func(string) string, s
 	if dir == "" {
 		return errors.New("review: no data directory: set DATA_DIR or --data DIR")
 	}
-	db, err := sqlite.Open(ctx, filepath.Join(dir, sqlite.FileName))
+	path := filepath.Join(dir, sqlite.FileName)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
-		return fmt.Errorf("review: %w", err)
+		return fmt.Errorf("review: %s: %w", path, err)
 	}
 	defer db.Close()
 	ix, err := ec.openIndex(ctx)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -136,5 +137,66 @@ func TestServeMetricsShowTheStore(t *testing.T) {
 		if !strings.Contains(string(body), want+"\n") {
 			t.Errorf("/metrics lacks %q", want)
 		}
+	}
+}
+
+// TestServeAnswersOnAReadOnlyDisk mounts a data directory read-only in a
+// mount namespace of its own (unshare, as root; skipped elsewhere) and
+// runs the server on it in a child process.
+func TestServeAnswersOnAReadOnlyDisk(t *testing.T) {
+	if dir := os.Getenv("INFUSIONBOT_TEST_READONLY_DIR"); dir != "" {
+		serveOnReadOnlyDisk(t, dir)
+		return
+	}
+	unshare, err := exec.LookPath("unshare")
+	if err != nil || os.Geteuid() != 0 {
+		t.Skip("needs root and unshare(1) to mount a read-only folder")
+	}
+	src, dst := t.TempDir(), t.TempDir()
+	// A store with data, made while the disk was writable.
+	if _, errOut, err := cliRun(t, `{"user":"a","text":"Can I drive myself home afterwards?"}`+"\n", "ask", "--json", "--data", src); err != nil {
+		t.Fatalf("ask: %v\n%s", err, errOut)
+	}
+	cmd := exec.Command(unshare, "-m", "sh", "-c", `mount --bind -o ro "$1" "$2" && exec "$3" -test.run='^TestServeAnswersOnAReadOnlyDisk$' -test.v`,
+		"sh", src, dst, os.Args[0])
+	cmd.Env = append(os.Environ(), "INFUSIONBOT_TEST_READONLY_DIR="+dst)
+	out, err := cmd.CombinedOutput()
+	if strings.Contains(string(out), "mount:") && err != nil {
+		t.Skipf("cannot mount here: %s", out)
+	}
+	if err != nil || !strings.Contains(string(out), "--- PASS") {
+		t.Errorf("on a read-only disk (%v):\n%s", err, out)
+	}
+	t.Logf("child:\n%s", out)
+}
+
+func serveOnReadOnlyDisk(t *testing.T, data string) {
+	if f, err := os.Create(filepath.Join(data, "probe")); err == nil {
+		f.Close()
+		t.Fatalf("%s is writable: the mount did not take", data)
+	}
+	base, logs, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0"})
+	defer stop()
+	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"How long does a ketamine infusion take?"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"answered":true`) {
+		t.Errorf("on a read-only disk, POST /v1/messages = %d %s", resp.StatusCode, body)
+	}
+	resp, err = http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "read-only") {
+		t.Errorf("/readyz on a read-only disk = %d %s, want ready with the store's problem", resp.StatusCode, body)
+	}
+	t.Logf("/readyz: %s", body)
+	if !strings.Contains(logs.String(), "read-only") {
+		t.Errorf("the log does not say why the store fails:\n%s", logs)
 	}
 }

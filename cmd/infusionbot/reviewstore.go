@@ -122,6 +122,9 @@ func openStore(ctx context.Context, c engineConfig) (*store.Recorder, error) {
 		cfg.Store = db
 	}
 	rec := store.NewRecorder(cfg)
+	if dir != "" {
+		c.Logger.Debug("store: data directory", "path", dir, "text", set.keepText, "retention", set.retention.String())
+	}
 	if err := cfg.Store.Check(ctx); err != nil {
 		rec.Failed(err) // logged once, reported by Problem
 		return rec, nil

@@ -67,7 +67,8 @@ var migrations = []string{
 
 // Open opens (creating it and its folder if needed) the database at path
 // and brings its schema up to date. A file that is not a database, or a
-// schema newer than this binary knows, is an error that says so.
+// schema newer than this binary knows, is an error that says so (without
+// the path, which /readyz must not show).
 func Open(ctx context.Context, path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
@@ -79,7 +80,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	q.Add("_pragma", "foreign_keys(ON)")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
-		return nil, fmt.Errorf("store: %s: %w", path, err)
+		return nil, fmt.Errorf("store: %w", err)
 	}
 	// One connection: writes from this process queue in Go rather than
 	// fail with SQLITE_BUSY; another process waits for busy_timeout.
@@ -87,7 +88,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	s := &DB{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: %s: %w", path, explain(err))
+		return nil, fmt.Errorf("store: %w", explain(err))
 	}
 	return s, nil
 }
