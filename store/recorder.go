@@ -46,6 +46,10 @@ type Recorder struct {
 type answered struct {
 	text, passage, intent string
 	at                    time.Time
+	// choices are the "did you mean" readings offered (the message that
+	// picks each, and the citation it would answer from).
+	choices []bot.Choice
+	cites   []string
 }
 
 // maxRemembered bounds the conversations whose last answer is kept in memory.
@@ -89,16 +93,41 @@ func (r *Recorder) Middleware(next bot.Handler) bot.Handler {
 		}
 		r.note(r.cfg.Store.CountQuestion(ctx, at, reply.Answered))
 		if reply.Answered {
-			passage := ""
-			if len(reply.Citations) > 0 {
-				passage = reply.Citations[0].ID
+			if passage, ok := r.picked(m, reply); ok {
+				r.Chose(ctx, m, passage)
 			}
-			r.remember(m.Conversation, answered{text: m.Text, passage: passage, intent: string(reply.Intent), at: at})
+			a := answered{text: m.Text, intent: string(reply.Intent), at: at, choices: reply.Choices}
+			for _, c := range reply.Citations {
+				a.cites = append(a.cites, c.ID)
+			}
+			if len(a.cites) > 0 {
+				a.passage = a.cites[0]
+			}
+			r.remember(m.Conversation, a)
 			return reply, err
 		}
 		r.add(ctx, Event{Kind: KindUnanswered, Time: at, Platform: m.Platform, Intent: string(reply.Intent), User: r.user(m), Text: r.text(m.Text)})
 		return reply, err
 	})
+}
+
+// picked reports which offered "did you mean" reading m picked, when the
+// conversation's last reply offered some and this one answers from one:
+// the citation of the reading whose message m is ("2", "2.", "number 2").
+func (r *Recorder) picked(m bot.Message, reply bot.Reply) (string, bool) {
+	r.mu.Lock()
+	prev, ok := r.last[m.Conversation]
+	r.mu.Unlock()
+	if !ok || len(prev.choices) == 0 {
+		return "", false
+	}
+	t := strings.TrimSuffix(strings.TrimPrefix(strings.ToLower(strings.TrimSpace(m.Text)), "number "), ".")
+	for i, c := range prev.choices {
+		if t == c.Text && i < len(prev.cites) && len(reply.Citations) > 0 && reply.Citations[0].ID == prev.cites[i] {
+			return prev.cites[i], true
+		}
+	}
+	return "", false
 }
 
 // Rated records a rating of the answer last given in m.Conversation; a

@@ -209,3 +209,25 @@ func TestChoiceIsRecorded(t *testing.T) {
 		t.Errorf("counts %+v, want one choice", c)
 	}
 }
+
+func TestPickedChoiceIsRecorded(t *testing.T) {
+	ctx := context.Background()
+	rec := newRecorder(t, true, nil, nil)
+	offer := bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: "Did you mean: 1. … 2. …",
+		Citations: []bot.Citation{{ID: "ketamine#side-effects"}, {ID: "lidocaine#side-effects"}},
+		Choices:   []bot.Choice{{Label: "Ketamine — Side effects", Text: "1"}, {Label: "Lidocaine — Side effects", Text: "2"}}}
+	pick := bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: "quote [1]", Citations: []bot.Citation{{ID: "lidocaine#side-effects"}}}
+	var next bot.Reply
+	h := rec.Middleware(bot.HandlerFunc(func(ctx context.Context, m bot.Message) (bot.Reply, error) { return next, nil }))
+	m := bot.Message{Platform: "telegram", Conversation: "telegram:5", User: "5"}
+	next, m.Text = offer, "side effects?"
+	h.Handle(ctx, m)
+	next, m.Text = pick, "2"
+	h.Handle(ctx, m)
+	next, m.Text = pick, "2" // no offer this time: no choice
+	h.Handle(ctx, m)
+	c, _ := rec.Store().Count(ctx, time.Time{})
+	if c.Choices != 1 {
+		t.Errorf("counts %+v, want the one choice picked", c)
+	}
+}

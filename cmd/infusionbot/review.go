@@ -209,8 +209,8 @@ func printReview(w io.Writer, dir string, groups []review.Group, c store.Counts)
 
 // summary is the metrics line: unanswered share, ratings, handoffs, tickets.
 func summary(c store.Counts) string {
-	return fmt.Sprintf("%d question(s), %d unanswered (%.0f%%); rated %d helpful, %d not helpful; %d handoff(s), %d open ticket(s)",
-		c.Questions, c.Unanswered, 100*c.UnansweredShare(), c.Helpful, c.NotHelpful, c.Handoffs, c.OpenTickets)
+	return fmt.Sprintf("%d question(s), %d unanswered (%.0f%%); rated %d helpful, %d not helpful; %d \"did you mean\" choice(s); %d handoff(s), %d open ticket(s)",
+		c.Questions, c.Unanswered, 100*c.UnansweredShare(), c.Helpful, c.NotHelpful, c.Choices, c.Handoffs, c.OpenTickets)
 }
 
 // parseInterspersed parses flags that may come before, between or after
