@@ -13,13 +13,13 @@ import (
 // TestSafetySets sends the safety case sets through the router: the blind
 // tuning set (testdata/safety_tune.jsonl: red flags and look-alikes written
 // from the articles and clinical knowledge by someone who had not seen the
-// lexicon; see README) and our own (testdata/safety_own.jsonl, written
-// after the first version of the lexicon and measured once before any of it
-// was tuned to). Every emergency and crisis must be escalated to its kind,
+// lexicon; see README) and our own two (testdata/safety_own*.jsonl, each
+// written without looking at the lexicon and measured once before any of
+// it was tuned to). Every emergency and crisis must be escalated to its kind,
 // and at least 95% of the look-alikes must not be escalated at all.
 func TestSafetySets(t *testing.T) {
 	rt := newTestRouter(t)
-	for _, path := range []string{"testdata/safety_tune.jsonl", "testdata/safety_own.jsonl"} {
+	for _, path := range []string{"testdata/safety_tune.jsonl", "testdata/safety_own.jsonl", "testdata/safety_own2.jsonl"} {
 		t.Run(path, func(t *testing.T) { testSafetySet(t, rt, path) })
 	}
 }

@@ -74,6 +74,10 @@ func (m *matcher) ids(tok string, buf []int) []int {
 			buf = append(buf, m.stems[tok[:n]]...)
 		}
 	}
+	// "not" in the lexicon is also the "not" of "isnt", "wont", "cant".
+	if negations[tok] {
+		buf = append(buf, m.exact["not"]...)
+	}
 	if m.known[tok] || isNumber(tok) {
 		return buf
 	}
@@ -101,6 +105,17 @@ func (m *matcher) ids(tok string, buf []int) []int {
 	}
 	return buf
 }
+
+// negations are the joined negative forms (tokens.go).
+var negations = func() map[string]bool {
+	m := map[string]bool{}
+	for pair, j := range joined {
+		if pair[1] == "not" {
+			m[j] = true
+		}
+	}
+	return m
+}()
 
 // inflections are the endings that make a word's forms.
 var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
@@ -288,6 +303,11 @@ func matchClass(class string, ws []string, i int) int {
 		dia, _ := strconv.Atoi(ws[i+1])
 		if sys <= 300 && dia < sys && dia >= 40 && (sys >= 180 || dia >= 120) {
 			return 2
+		}
+	case "#fastpulse":
+		// A heart rate of 130 or more at rest.
+		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 130 && n <= 300 {
+			return 1
 		}
 	case "#lowglucose":
 		// A reading under 70 mg/dL (3.9 mmol/L) is hypoglycaemia; under

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -80,9 +80,22 @@ type cueSet struct {
 	c  *cues
 }
 
+// find locates the cues of a message. Where a cue of one kind lies inside
+// a longer one of a decisive kind, the longer one holds: "now and then"
+// is habitual, not "now".
 func (c *cues) find(ws []string) cueSet {
 	s := cueSet{at: map[int][]occurrence{}, c: c}
-	for _, o := range c.m.find(ws) {
+	all := c.m.find(ws)
+	decisive := map[int]bool{c.index["acute"]: true, c.index["history"]: true, c.index["habitual"]: true, c.index["current"]: true}
+next:
+	for _, o := range all {
+		if decisive[o.concept] {
+			for _, p := range all {
+				if p.concept != o.concept && decisive[p.concept] && p.start <= o.start && o.end <= p.end && p.end-p.start > o.end-o.start {
+					continue next
+				}
+			}
+		}
 		s.at[o.concept] = append(s.at[o.concept], o)
 	}
 	return s
@@ -139,14 +152,19 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 
 // interrogative reports whether the clause of h, or the message, opens
 // with a question word ("can", "does", "what").
+// An opening "can" followed by "hardly", "barely" ("can hardly breathe")
+// asks nothing.
 func (s cueSet) interrogative(ts []token, h hit) bool {
-	if s.startsAt("interrogative", 0) {
+	opens := func(i int) bool {
+		return s.startsAt("interrogative", i) && !(i+1 < len(ts) && s.startsAt("assertive", i+1))
+	}
+	if opens(0) {
 		return true
 	}
 	c := ts[h.start].clause
 	for i := h.start; i >= 0 && ts[i].clause == c; i-- {
 		if i == 0 || ts[i-1].clause != c {
-			return s.startsAt("interrogative", i)
+			return opens(i)
 		}
 	}
 	return false
@@ -161,13 +179,15 @@ func (s cueSet) statement(ts []token, lo, hi int, h hit) bool {
 		if p < lo || p >= hi || p > h.end {
 			continue
 		}
-		if p > 0 && ts[p-1].clause == ts[p].clause && s.any("modal", p-1, p) {
+		if p > 0 && ts[p-1].clause == ts[p].clause && (s.any("modal", p-1, p) || s.any("generic", p-1, p)) {
 			continue
 		}
 		if hyp := s.hypotheticalBefore(ts, p); hyp {
 			continue
 		}
-		for q := o.end; q < min(o.end+3, len(ts)); q++ {
+		// The verb may follow the subject or come later in the red flag
+		// itself: "the lady in the next chair isn't responding".
+		for q := o.end; q < min(max(o.end+3, h.end), len(ts)); q++ {
 			if ts[q].clause != ts[p].clause {
 				break
 			}
