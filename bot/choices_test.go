@@ -61,3 +61,15 @@ func TestQuestionNamingItsTopicGetsNoChoices(t *testing.T) {
 }
 
 func itoa(n int) string { return string(rune('0' + n)) }
+
+// A person may answer "did you mean" in words: "the ketamine one" asks
+// the same question about ketamine.
+func TestChoiceAnsweredInWords(t *testing.T) {
+	rt := newTestRouter(t)
+	if r := ask(t, rt, "w", "what are the side effects?"); len(r.Choices) < 2 {
+		t.Fatalf("no choices offered:\n%s", r.Text())
+	}
+	if r := ask(t, rt, "w", "the ketamine one"); !r.Answered || !strings.Contains(r.Citations[0].Snippet, "dissociation") {
+		t.Errorf("\"the ketamine one\" did not answer with ketamine's side effects:\n%s", r.Text())
+	}
+}

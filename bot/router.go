@@ -162,7 +162,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		if rt.topCoverage(alt) > rt.topCoverage(res) {
+		if rt.topCoverage(alt) >= rt.topCoverage(res) {
 			fu.question, res = fu.alternative, alt
 		}
 	}
