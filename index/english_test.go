@@ -69,3 +69,17 @@ func TestRareWordsTheArticlesLackCountAgainstEveryPassage(t *testing.T) {
 		}
 	}
 }
+
+func TestMeaningBreaksTiesBetweenPassagesHoldingTheWords(t *testing.T) {
+	ix := openSample(t)
+	// Both side-effect items hold "lidocaine" through their headings; the
+	// one whose words mean what is asked (feeling faint ~ dizziness) wins.
+	near, far := ix.passageVector(2), ix.passageVector(3)
+	q := ix.queryVector(ix.Analyze("lightheaded dizzy lidocaine"))
+	if near == nil || far == nil || q == nil {
+		t.Fatal("no vectors for the sample's words")
+	}
+	if dot(q, near) <= dot(q, far) {
+		t.Errorf("cos(question, dizziness item) = %.2f not above cos(question, nausea item) = %.2f", dot(q, near), dot(q, far))
+	}
+}

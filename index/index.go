@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -57,6 +58,8 @@ type Index struct {
 	byID     map[string]int
 	syn      *Synonyms
 	vocab    *vocabulary
+	// pvec holds each passage's meaning vector once computed (dense.go).
+	pvec []atomic.Pointer[[]float32]
 	// stemSets holds, per passage, every stem of its text, heading and
 	// context: what a query term must find for the passage to cover it.
 	stemSets []map[string]struct{}
@@ -281,6 +284,7 @@ func (ix *Index) prepare() {
 		}
 		ix.stemSets[i] = set
 	}
+	ix.pvec = make([]atomic.Pointer[[]float32], len(ix.passages))
 }
 
 // Passages returns every passage, in document order.

@@ -66,6 +66,10 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
+	var qv []float32
+	if weightDense > 0 {
+		qv = ix.queryVector(terms)
+	}
 	for k := range hits {
 		i := ix.byID[hits[k].ID]
 		fs := ix.fieldSets[i]
@@ -87,6 +91,11 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		}
 		if maxEngine > 0 {
 			score += weightEngine * hits[k].Score / maxEngine
+		}
+		if qv != nil {
+			if pv := ix.passageVector(i); pv != nil {
+				score += weightDense * dot(qv, pv)
+			}
 		}
 		hits[k].Score = score
 	}

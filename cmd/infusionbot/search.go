@@ -20,6 +20,9 @@ type searchHit struct {
 	Section string  `json:"section"`
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
+	// Coverage is the share of the question's weight the passage holds:
+	// the bot answers only when the best passage holds enough.
+	Coverage float64 `json:"coverage"`
 }
 
 type searchResult struct {
@@ -55,7 +58,7 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 		res, err := ix.Search(ctx, q, *k)
 		out := searchResult{Query: q, Terms: res.Terms, Hits: []searchHit{}}
 		for _, h := range res.Hits {
-			out.Hits = append(out.Hits, searchHit{ID: h.ID, Title: h.Title, Section: h.Section, Snippet: h.Text, Score: h.Score})
+			out.Hits = append(out.Hits, searchHit{ID: h.ID, Title: h.Title, Section: h.Section, Snippet: h.Text, Score: h.Score, Coverage: h.Coverage})
 		}
 		return out, err
 	}

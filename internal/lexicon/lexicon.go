@@ -126,3 +126,37 @@ func Words(f func(w string) bool) {
 		}
 	}
 }
+
+// AddVector adds weight times w's unit-length word vector to dst (of
+// length Dims) and reports whether w has a vector; it allocates nothing.
+func AddVector(dst []float32, w string, weight float32) bool {
+	i := find(w)
+	if i < 0 {
+		return false
+	}
+	row := int(int32(u32(rows + 4*i)))
+	if row < 0 {
+		return false
+	}
+	// The quantised row's length is within a percent of 1 (one scale per
+	// vector): close enough for a weighted sum.
+	scale := weight * math.Float32frombits(u32(scalesOff+4*row))
+	raw := data[vectorsOff+row*Dims : vectorsOff+(row+1)*Dims]
+	for k := range dst[:Dims] {
+		dst[k] += float32(int8(raw[k])) * scale
+	}
+	return true
+}
+
+// Information is how much a word says, after Zipf's law: the logarithm of
+// its frequency rank (a word without one counts as the rarest).
+func Information(w string) float64 {
+	r := Rank(w)
+	if r == 0 {
+		r = maxRank
+	}
+	return math.Log(float64(1 + r))
+}
+
+// maxRank is a rank past every word the lexicon ranks.
+const maxRank = 400000
