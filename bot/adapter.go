@@ -1,9 +1,17 @@
 package bot
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrCutOff is returned by an adapter's Run when its shutdown timeout cut
+// replies in flight off: they were not sent.
+var ErrCutOff = errors.New("replies in flight were cut off at the shutdown timeout")
 
 // Adapter connects one chat platform to a Handler. Run blocks until ctx is
-// cancelled (it then finishes in-flight replies and returns nil) or a fault
+// cancelled (it then finishes in-flight replies and returns nil, or
+// ErrCutOff when its shutdown timeout cut some off) or a fault
 // it cannot recover from occurs (bad token, disallowed intent), which it
 // returns with a clear message.
 type Adapter interface {

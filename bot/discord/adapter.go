@@ -156,7 +156,9 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	if err != nil {
 		a.log.Error(err.Error())
 	}
-	a.shutdown(s, cancelReplies)
+	if !a.shutdown(s, cancelReplies) && err == nil {
+		err = bot.ErrCutOff
+	}
 	return err
 }
 
@@ -293,8 +295,9 @@ func (a *Adapter) watch(ctx context.Context, s *discordgo.Session) endReason {
 	}
 }
 
-// shutdown closes the gateway and waits for the replies in flight.
-func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFunc) {
+// shutdown closes the gateway and waits for the replies in flight; false
+// when the shutdown timeout cut some off.
+func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFunc) bool {
 	a.mu.Lock()
 	a.closing = true
 	a.mu.Unlock()
@@ -303,15 +306,18 @@ func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFun
 	go func() { a.inflight.Wait(); close(done) }()
 	t := time.NewTimer(a.cfg.ShutdownTimeout)
 	defer t.Stop()
+	finished := true
 	select {
 	case <-done:
 	case <-t.C:
 		a.log.Warn("discord: replies still in flight at shutdown; cancelling them")
 		cancelReplies()
 		<-done
+		finished = false
 	}
 	a.mon.Connected(platform, false)
 	a.log.Info("discord: stopped")
+	return finished
 }
 
 // fatal maps the errors that reconnecting cannot fix to a clear message.

@@ -323,7 +323,7 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 		}
 	}
 	a.log.Info("telegram: long polling stopping")
-	a.shutdown(wcancel)
+	finished := a.shutdown(wcancel)
 	if off := k.offset(); off > polled {
 		// Confirm the updates handled since the last poll (those abandoned
 		// at the shutdown deadline stay unconfirmed and come again on the
@@ -331,6 +331,9 @@ func (a *Adapter) runPolling(ctx, wctx context.Context, wcancel context.CancelFu
 		actx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		_, _ = a.apiWith(actx).GetUpdates(tgbotapi.UpdateConfig{Offset: off, Limit: 1})
 		cancel()
+	}
+	if !finished {
+		return bot.ErrCutOff
 	}
 	return nil
 }
@@ -368,7 +371,9 @@ func (a *Adapter) runWebhook(ctx, wctx context.Context, wcancel context.CancelFu
 	a.state = nil
 	a.runMu.Unlock()
 	a.log.Info("telegram: webhook mode stopping")
-	a.shutdown(wcancel)
+	if !a.shutdown(wcancel) {
+		return bot.ErrCutOff
+	}
 	return nil
 }
 

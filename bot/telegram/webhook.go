@@ -20,8 +20,9 @@ const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 // missing, 403 when wrong), accepts only POST (405), bodies up to
 // MaxBodyBytes (413) holding one JSON update (400), answers 503 while Run
 // is not running or too many updates wait (Telegram then retries), drops
-// updates it has already seen, and answers 200 at once, handling the
-// update in the background. In long-polling mode it answers 404.
+// updates it has already seen, and answers 200 once the update's reply was
+// sent (503 when the shutdown cut it off, so that Telegram delivers it
+// again). In long-polling mode it answers 404.
 func (a *Adapter) WebhookHandler() http.Handler { return http.HandlerFunc(a.serveWebhook) }
 
 func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
@@ -68,26 +69,45 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 
 	a.runMu.RLock()
-	defer a.runMu.RUnlock()
 	st := a.state
 	if st == nil {
+		a.runMu.RUnlock()
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "not running", http.StatusServiceUnavailable)
 		return
 	}
 	if a.track.len() >= a.cfg.MaxQueue {
+		a.runMu.RUnlock()
 		a.mon.Error(platform, "queue_full")
 		w.Header().Set("Retry-After", "5")
 		http.Error(w, "busy", http.StatusServiceUnavailable)
 		return
 	}
 	if !a.seen.add(u.UpdateID) {
+		a.runMu.RUnlock()
 		a.log.Debug("telegram: duplicate webhook update dropped")
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	a.dispatch(st.ctx, st.h, &u, nil, nil)
-	w.WriteHeader(http.StatusOK)
+	// Telegram never sends an update again once it got 200 for it: answer
+	// only once the reply is sent, and 503 (deliver it again) when the
+	// shutdown cut it off.
+	sent := make(chan bool, 1)
+	a.dispatch(st.ctx, st.h, &u, nil, func() { sent <- st.ctx.Err() == nil })
+	a.runMu.RUnlock()
+	select {
+	case ok := <-sent:
+		if !ok {
+			a.seen.forget(u.UpdateID)
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	case <-r.Context().Done():
+		// Telegram gave up waiting: it delivers the update again, and the
+		// reply on its way makes that a duplicate, dropped above.
+	}
 }
 
 // secretEqual compares in constant time (the hashes make it independent of
@@ -108,6 +128,13 @@ type recentIDs struct {
 
 func newRecentIDs(n int) *recentIDs {
 	return &recentIDs{set: make(map[int]struct{}, n), ring: make([]int, n)}
+}
+
+// forget drops id, so that a delivery of it again is handled.
+func (r *recentIDs) forget(id int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.set, id)
 }
 
 // add records id and reports whether it is new.

@@ -22,14 +22,29 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go onSignals(sigs, cancel, func() {
+		fmt.Fprintln(os.Stderr, "infusionbot: second signal: exiting at once")
+		os.Exit(1)
+	})
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errUsageShown) && !errors.Is(err, errHelpShown) {
 			fmt.Fprintln(os.Stderr, "infusionbot:", err)
 		}
 		os.Exit(exitCode(err))
 	}
+}
+
+// onSignals cancels the work at the first signal (SIGTERM, SIGINT: stop
+// gracefully) and calls exit at the second (stop now, whatever is left).
+func onSignals(sigs <-chan os.Signal, cancel context.CancelFunc, exit func()) {
+	<-sigs
+	cancel()
+	<-sigs
+	exit()
 }
 
 // errUsageShown marks an error whose message was already printed.

@@ -33,7 +33,7 @@ const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR
                                       a bare path (/healthz) means this server's port on loopback
 
 Runs the HTTP API and every chat adapter whose token is set. Settings come from
-the environment (see docs/operations.md): HTTP_ADDR, METRICS_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT,
+the environment (see docs/operations.md): HTTP_ADDR, METRICS_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT, SHUTDOWN_DRAIN,
 RATE_LIMIT, RATE_BURST, CLIENT_RATE_LIMIT, CLIENT_RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
 LOG_ID_SALT, the CLINIC_* details, and each adapter's token variables.
 SIGHUP reloads the knowledge; SIGTERM or SIGINT stop it gracefully.
@@ -217,6 +217,7 @@ type status struct {
 	connected   map[string]bool
 	stopped     map[string]bool
 	draining    bool
+	cutoff      bool // an adapter cut replies off at the shutdown timeout
 }
 
 func newStatus(m bot.Monitor) *status {
@@ -243,6 +244,18 @@ func (s *status) stop(platform string) {
 	s.stopped[platform] = true
 	s.mu.Unlock()
 	s.Monitor.Connected(platform, false)
+}
+
+func (s *status) cut() {
+	s.mu.Lock()
+	s.cutoff = true
+	s.mu.Unlock()
+}
+
+func (s *status) cutOff() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cutoff
 }
 
 func (s *status) drain() {
@@ -332,8 +345,10 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		defer serveMetrics(metricsLn, newStoreMetrics(reg, eng, retentionOf(ecfg.Getenv)), logger).Close()
 	}
 
-	// Start the adapters. Their Run returns when ctx is done, after finishing
-	// their replies in flight.
+	// Start the adapters. Their Run returns when adapterCtx is done (after
+	// the drain delay), after finishing their replies in flight.
+	adapterCtx, adapterCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer adapterCancel()
 	var wg sync.WaitGroup
 	var names []string
 	for _, a := range adapters {
@@ -357,13 +372,18 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			err := run(ctx, handler)
+			err := run(adapterCtx, handler)
+			if errors.Is(err, bot.ErrCutOff) {
+				alog.Warn("replies in flight were cut off at the shutdown timeout")
+				st.cut()
+				return
+			}
 			if err != nil {
 				alog.Error("adapter stopped; the other channels keep running", "err", err)
 				st.stop(a.platform)
 				return
 			}
-			if ctx.Err() == nil {
+			if adapterCtx.Err() == nil {
 				alog.Warn("adapter returned before shutdown")
 				st.stop(a.platform)
 			}
@@ -388,6 +408,10 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		logger.Warn("TRANSCRIPT is on: message text is written to the log")
 	}
 
+	// A server stopped before it began has no load balancer to drain.
+	if ctx.Err() != nil {
+		scfg.DrainDelay = 0
+	}
 	var runErr error
 loop:
 	for {
@@ -407,14 +431,36 @@ loop:
 		}
 	}
 
-	// Stop taking messages, finish the ones in flight.
+	return shutdown(scfg, st, srv, adapterCancel, &wg, logger, runErr)
+}
+
+// errCutOff is returned by serve when the shutdown timeout cut work off:
+// an HTTP request or a chat reply in flight was not finished.
+var errCutOff = errors.New("serve: work in flight was cut off at the shutdown timeout (SHUTDOWN_TIMEOUT)")
+
+// drainWait waits out the drain delay; tests replace it.
+var drainWait = func(d time.Duration) { time.Sleep(d) }
+
+// shutdown stops the server in the order load balancers expect: /readyz
+// answers 503 (and responses close their connections) for the drain delay
+// while requests are still answered; then the listener closes and the
+// adapters stop taking updates; requests and replies in flight are finished
+// within the shutdown timeout. It returns runErr, or errCutOff when work
+// was cut off.
+func shutdown(scfg config.Serve, st *status, srv *http.Server, adapterCancel context.CancelFunc, wg *sync.WaitGroup, logger *slog.Logger, runErr error) error {
 	st.drain()
-	logger.Info("shutting down", "timeout", scfg.ShutdownTimeout.String())
+	srv.SetKeepAlivesEnabled(false)
+	logger.Info("shutting down: not ready, draining", "drain", scfg.DrainDelay.String(), "timeout", scfg.ShutdownTimeout.String())
+	drainWait(scfg.DrainDelay)
+
 	sctx, cancel := context.WithTimeout(context.Background(), scfg.ShutdownTimeout)
 	defer cancel()
+	adapterCancel()
+	cut := false
 	if err := srv.Shutdown(sctx); err != nil {
 		logger.Warn("HTTP requests still running at the shutdown timeout were cut off", "err", err)
 		srv.Close()
+		cut = true
 	}
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
@@ -422,8 +468,15 @@ loop:
 	case <-done:
 	case <-sctx.Done():
 		logger.Warn("adapters still finishing replies at the shutdown timeout")
+		cut = true
 	}
-	logger.Info("stopped")
+	if st.cutOff() {
+		cut = true
+	}
+	logger.Info("stopped", "cut_off", cut)
+	if cut && runErr == nil {
+		return errCutOff
+	}
 	return runErr
 }
 

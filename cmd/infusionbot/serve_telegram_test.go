@@ -236,7 +236,7 @@ func (f *tgFake) pending() int {
 // and HTTP_ADDR in the environment, and waits until the adapter polls.
 func serveTelegram(t *testing.T, f *tgFake) (cancel context.CancelFunc, done <-chan error, logs *syncBuffer) {
 	t.Helper()
-	env := map[string]string{"TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": f.srv.URL, "HTTP_ADDR": freeAddr(t)}
+	env := map[string]string{"TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": f.srv.URL, "HTTP_ADDR": freeAddr(t), "SHUTDOWN_DRAIN": "0"}
 	logs = &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)

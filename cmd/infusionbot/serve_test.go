@@ -57,8 +57,12 @@ func startServe(t *testing.T, env map[string]string) (base string, logs *syncBuf
 	logs = &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	withDrain := map[string]string{"SHUTDOWN_DRAIN": "0"} // tests of the drain set their own
+	for k, v := range env {
+		withDrain[k] = v
+	}
 	go func() {
-		done <- runServe(ctx, []string{"--addr", addr}, envOf(env), strings.NewReader(""), io.Discard, logs)
+		done <- runServe(ctx, []string{"--addr", addr}, envOf(withDrain), strings.NewReader(""), io.Discard, logs)
 	}()
 	base = "http://" + addr
 	deadline := time.Now().Add(30 * time.Second)

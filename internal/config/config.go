@@ -230,6 +230,10 @@ type Serve struct {
 	// ShutdownTimeout bounds the wait for in-flight replies on SIGTERM
 	// (SHUTDOWN_TIMEOUT; default 10s).
 	ShutdownTimeout time.Duration
+	// DrainDelay is how long /readyz answers 503 before the listener closes,
+	// so that a load balancer stops sending first (SHUTDOWN_DRAIN; default
+	// 5s; 0 closes at once).
+	DrainDelay time.Duration
 	// RateLimit is HTTP messages per second per person, the "user" of a
 	// message within its client (RATE_LIMIT; default 5; 0 turns it off),
 	// with bursts of RateBurst (RATE_BURST; default 2×).
@@ -251,6 +255,7 @@ type Serve struct {
 const (
 	DefaultAddr            = ":8080"
 	DefaultShutdownTimeout = 10 * time.Second
+	DefaultDrainDelay      = 5 * time.Second
 	DefaultRateLimit       = 5
 	DefaultClientRateLimit = 100
 	DefaultMaxBodyBytes    = 64 << 10
@@ -260,7 +265,7 @@ const (
 // LoadServe reads Serve from the environment. Every malformed value is
 // reported, naming its variable; the defaults stand in for them.
 func LoadServe(getenv func(string) string) (Serve, error) {
-	s := Serve{Addr: DefaultAddr, ShutdownTimeout: DefaultShutdownTimeout,
+	s := Serve{Addr: DefaultAddr, ShutdownTimeout: DefaultShutdownTimeout, DrainDelay: DefaultDrainDelay,
 		RateLimit: DefaultRateLimit, ClientRateLimit: DefaultClientRateLimit, MaxBodyBytes: DefaultMaxBodyBytes}
 	if getenv == nil {
 		getenv = func(string) string { return "" }
@@ -272,6 +277,14 @@ func LoadServe(getenv func(string) string) (Serve, error) {
 	}
 	s.MetricsAddr = get("METRICS_ADDR")
 	s.APIToken = getenv("API_TOKEN")
+	if v := get("SHUTDOWN_DRAIN"); v != "" {
+		d, err := parseDuration(v)
+		if err != nil || d < 0 {
+			errs = append(errs, fmt.Errorf("SHUTDOWN_DRAIN: %q is not a duration (for example 5s, or 0)", v))
+		} else {
+			s.DrainDelay = d
+		}
+	}
 	if v := get("SHUTDOWN_TIMEOUT"); v != "" {
 		d, err := parseDuration(v)
 		if err != nil || d <= 0 {
