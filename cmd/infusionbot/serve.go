@@ -399,6 +399,10 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+	// A server stopped before it began has no load balancer to drain.
+	if ctx.Err() != nil {
+		scfg.DrainDelay = 0
+	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
 
@@ -408,10 +412,6 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		logger.Warn("TRANSCRIPT is on: message text is written to the log")
 	}
 
-	// A server stopped before it began has no load balancer to drain.
-	if ctx.Err() != nil {
-		scfg.DrainDelay = 0
-	}
 	var runErr error
 loop:
 	for {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -100,13 +101,18 @@ func TestServeShutdownCuttingWorkOffFails(t *testing.T) {
 	}()
 	waitHealthy(t, "http://"+addr, done, logs)
 
-	// A request whose body never ends: in flight until the shutdown cuts it.
+	// A request whose body never comes: in flight until the shutdown cuts
+	// it. The server's "100 Continue" says the handler is reading the body.
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	fmt.Fprintf(conn, "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"user\":")
+	fmt.Fprintf(conn, "POST /v1/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n")
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil || !strings.Contains(line, "100 Continue") {
+		t.Fatalf("no 100 Continue for the request: %q %v", line, err)
+	}
 	cancel()
 	select {
 	case err := <-done:
