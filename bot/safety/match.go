@@ -66,6 +66,15 @@ func newMatcher(lx *lexicon, typos bool) *matcher {
 	return m
 }
 
+// fuzzyIDs are the ids of the words a typo can stand for.
+func (m *matcher) fuzzyIDs() []int {
+	var ids []int
+	for _, l := range m.fuzzy {
+		ids = append(ids, l...)
+	}
+	return ids
+}
+
 // ids are the lexicon words a token is, or may be a typo of.
 func (m *matcher) ids(tok string, buf []int) []int {
 	buf = append(buf, m.exact[tok]...)

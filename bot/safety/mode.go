@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -86,7 +86,10 @@ type cueSet struct {
 func (c *cues) find(ws []string) cueSet {
 	s := cueSet{at: map[int][]occurrence{}, c: c}
 	all := c.m.find(ws)
-	decisive := map[int]bool{c.index["acute"]: true, c.index["history"]: true, c.index["habitual"]: true, c.index["current"]: true}
+	decisive := map[int]bool{}
+	for _, k := range []string{"acute", "history", "habitual", "current", "resolved", "recurring"} {
+		decisive[c.index[k]] = true
+	}
 next:
 	for _, o := range all {
 		if decisive[o.concept] {
@@ -134,6 +137,9 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 			return Question
 		}
 		return Report
+	}
+	if s.any("resolved", 0, n) && !s.any("recurring", 0, n) {
+		return History
 	}
 	if s.any("acute", 0, n) {
 		return Report
