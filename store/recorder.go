@@ -2,9 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -39,7 +41,18 @@ type Recorder struct {
 	mu   sync.Mutex
 	err  error // the last write's error, nil when it worked
 	last map[string]answered
+
+	// Writes go through one queue and one writer, off the reply's path:
+	// a slow or locked disk delays the record, never the answer.
+	qmu     sync.RWMutex // held to send, taken whole to close the queue
+	queue   chan func(context.Context) error
+	closed  bool
+	dropped atomic.Int64
+	done    chan struct{}
 }
+
+// queueSize bounds the writes waiting for the disk; past it they are dropped.
+const queueSize = 4096
 
 // answered is what a conversation was last answered, so that a rating
 // pressed under the answer can be recorded with its question.
@@ -66,7 +79,75 @@ func NewRecorder(cfg RecorderConfig) *Recorder {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Recorder{cfg: cfg, last: map[string]answered{}}
+	r := &Recorder{cfg: cfg, last: map[string]answered{}, queue: make(chan func(context.Context) error, queueSize), done: make(chan struct{})}
+	go r.write()
+	return r
+}
+
+// write runs the queued writes in order.
+func (r *Recorder) write() {
+	defer close(r.done)
+	for w := range r.queue {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		err := w(ctx)
+		cancel()
+		if err != errFlush {
+			r.note(err)
+		}
+	}
+}
+
+// errFlush marks Flush's own queue entry, which writes nothing.
+var errFlush = errors.New("flush")
+
+// enqueue queues a write; it never blocks.
+func (r *Recorder) enqueue(w func(context.Context) error) {
+	r.qmu.RLock()
+	defer r.qmu.RUnlock()
+	if r.closed {
+		return
+	}
+	select {
+	case r.queue <- w:
+	default:
+		if n := r.dropped.Add(1); n == 1 || n%1000 == 0 {
+			r.cfg.Logger.Warn("store: the disk is not keeping up; records dropped", "dropped", n)
+		}
+	}
+}
+
+// Flush waits until every write queued so far is done (or ctx ends).
+func (r *Recorder) Flush(ctx context.Context) {
+	done := make(chan struct{})
+	r.qmu.RLock()
+	if r.closed {
+		r.qmu.RUnlock()
+		return
+	}
+	// Flush waits for room rather than being dropped.
+	select {
+	case r.queue <- func(context.Context) error { close(done); return errFlush }:
+	case <-ctx.Done():
+		r.qmu.RUnlock()
+		return
+	}
+	r.qmu.RUnlock()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+}
+
+// Close writes what is queued and closes the store.
+func (r *Recorder) Close() error {
+	r.qmu.Lock()
+	if !r.closed {
+		r.closed = true
+		close(r.queue)
+	}
+	r.qmu.Unlock()
+	<-r.done
+	return r.cfg.Store.Close()
 }
 
 // Store is the store written to.
@@ -91,7 +172,8 @@ func (r *Recorder) Middleware(next bot.Handler) bot.Handler {
 		if at.IsZero() {
 			at = r.cfg.Now()
 		}
-		r.note(r.cfg.Store.CountQuestion(ctx, at, reply.Answered))
+		answeredQ := reply.Answered
+		r.enqueue(func(ctx context.Context) error { return r.cfg.Store.CountQuestion(ctx, at, answeredQ) })
 		if reply.Answered {
 			if passage, ok := r.picked(m, reply); ok {
 				r.Chose(ctx, m, passage)
@@ -209,9 +291,11 @@ func (r *Recorder) remember(conv string, a answered) {
 	r.last[conv] = a
 }
 
-func (r *Recorder) add(ctx context.Context, e Event) {
-	_, err := r.cfg.Store.Add(ctx, e)
-	r.note(err)
+func (r *Recorder) add(_ context.Context, e Event) {
+	r.enqueue(func(ctx context.Context) error {
+		_, err := r.cfg.Store.Add(ctx, e)
+		return err
+	})
 }
 
 // note keeps the last write's outcome; a new failure is logged once.
@@ -240,6 +324,7 @@ func (r *Recorder) Problem() string {
 
 // Sweep deletes what is older than the retention.
 func (r *Recorder) Sweep(ctx context.Context) (int64, error) {
+	r.Flush(ctx)
 	n, err := r.cfg.Store.Sweep(ctx, r.cfg.Now().Add(-r.cfg.Retention))
 	r.note(err)
 	return n, err

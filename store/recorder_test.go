@@ -64,7 +64,7 @@ func TestRecorderStoresUnansweredQuestionsRedacted(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	evs, err := rec.Store().Review(ctx)
+	evs, err := flushed(rec).Review(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestRecorderStoresUnansweredQuestionsRedacted(t *testing.T) {
 	if e.User == "" || strings.Contains(e.User, "424242") || e.Platform != "telegram" || e.Intent != "question" || !e.Time.Equal(now) {
 		t.Errorf("stored event %+v", e)
 	}
-	c, _ := rec.Store().Count(ctx, time.Time{})
+	c, _ := flushed(rec).Count(ctx, time.Time{})
 	if c.Questions != 2 || c.Unanswered != 1 {
 		t.Errorf("counts %+v, want 2 questions (the emergency is none), 1 unanswered", c)
 	}
@@ -89,10 +89,10 @@ func TestRecorderWithoutTextKeepsCounts(t *testing.T) {
 	rec := newRecorder(t, false, nil, nil)
 	rec.Middleware(answering).Handle(ctx, bot.Message{Platform: "http", User: "u", Text: "can I drive after?"})
 	rec.Rated(ctx, bot.Message{Platform: "http", Conversation: "http:u", User: "u"}, bot.FeedbackNotHelpful)
-	if evs, _ := rec.Store().Review(ctx); len(evs) != 0 {
+	if evs, _ := flushed(rec).Review(ctx); len(evs) != 0 {
 		t.Errorf("without text, review has %+v", evs)
 	}
-	c, _ := rec.Store().Count(ctx, time.Time{})
+	c, _ := flushed(rec).Count(ctx, time.Time{})
 	if c.Unanswered != 1 || c.NotHelpful != 1 || c.Questions != 1 {
 		t.Errorf("without text, counts = %+v", c)
 	}
@@ -105,11 +105,11 @@ func TestRatingKeepsTheQuestionRated(t *testing.T) {
 	rec.Middleware(answering).Handle(ctx, m)
 	rec.Rated(ctx, m, bot.FeedbackNotHelpful)
 	rec.Rated(ctx, bot.Message{Platform: "telegram", Conversation: "telegram:10", User: "10"}, bot.FeedbackHelpful)
-	evs, _ := rec.Store().Review(ctx)
+	evs, _ := flushed(rec).Review(ctx)
 	if len(evs) != 1 || evs[0].Kind != store.KindNotHelpful || evs[0].Text != m.Text || evs[0].Passage != "doc#sec" {
 		t.Errorf("review after a not-helpful rating = %+v", evs)
 	}
-	c, _ := rec.Store().Count(ctx, time.Time{})
+	c, _ := flushed(rec).Count(ctx, time.Time{})
 	if c.Helpful != 1 || c.NotHelpful != 1 {
 		t.Errorf("counts %+v", c)
 	}
@@ -168,6 +168,7 @@ func TestFailingStoreNeverFailsAReply(t *testing.T) {
 			t.Fatalf("with a failing store the reply is %+v, %v", r, err)
 		}
 	}
+	rec.Flush(context.Background())
 	if p := rec.Problem(); !strings.Contains(p, "readonly") {
 		t.Errorf("Problem() = %q, want the store's error", p)
 	}
@@ -204,7 +205,7 @@ func TestChoiceIsRecorded(t *testing.T) {
 	ctx := context.Background()
 	rec := newRecorder(t, true, nil, nil)
 	rec.Chose(ctx, bot.Message{Platform: "discord", Conversation: "discord:1/2", User: "1"}, "doc#section/3")
-	c, _ := rec.Store().Count(ctx, time.Time{})
+	c, _ := flushed(rec).Count(ctx, time.Time{})
 	if c.Choices != 1 {
 		t.Errorf("counts %+v, want one choice", c)
 	}
@@ -226,8 +227,50 @@ func TestPickedChoiceIsRecorded(t *testing.T) {
 	h.Handle(ctx, m)
 	next, m.Text = pick, "2" // no offer this time: no choice
 	h.Handle(ctx, m)
-	c, _ := rec.Store().Count(ctx, time.Time{})
+	c, _ := flushed(rec).Count(ctx, time.Time{})
 	if c.Choices != 1 {
 		t.Errorf("counts %+v, want the one choice picked", c)
+	}
+}
+
+// flushed waits for the recorder's queued writes and returns its store.
+func flushed(r *store.Recorder) store.Store {
+	r.Flush(context.Background())
+	return r.Store()
+}
+
+// stalled is a store whose disk hangs until released.
+type stalled struct {
+	store.Store
+	release chan struct{}
+}
+
+func (s stalled) CountQuestion(ctx context.Context, at time.Time, answered bool) error {
+	<-s.release
+	return s.Store.CountQuestion(ctx, at, answered)
+}
+
+func TestAStalledDiskNeverDelaysAReply(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), sqlite.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := stalled{Store: db, release: make(chan struct{})}
+	rec := newRecorder(t, true, st, nil)
+	h := rec.Middleware(answering)
+	// Every reply comes back while the disk hangs: the writes wait in the queue.
+	for range 5 {
+		if r, err := h.Handle(ctx, bot.Message{Platform: "http", User: "u", Text: "this is answered"}); err != nil || !r.Answered {
+			t.Fatalf("reply %+v, %v", r, err)
+		}
+	}
+	close(st.release)
+	c, _ := flushed(rec).Count(ctx, time.Time{})
+	if c.Questions != 5 {
+		t.Errorf("after the disk came back, %d questions counted, want 5", c.Questions)
+	}
+	if err := rec.Close(); err != nil {
+		t.Error(err)
 	}
 }

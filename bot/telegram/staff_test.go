@@ -119,7 +119,10 @@ func TestHandoffWithoutConsentSharesNothing(t *testing.T) {
 	if n := len(h.f.sent(staffChat)); n != 0 {
 		t.Errorf("%d messages reached the staff chat without consent", n)
 	}
-	if c, _ := rec.Store().Count(context.Background(), time.Time{}); c.Handoffs != 1 || c.OpenTickets != 0 {
+	if c, _ := func() (store.Counts, error) {
+		rec.Flush(context.Background())
+		return rec.Store().Count(context.Background(), time.Time{})
+	}(); c.Handoffs != 1 || c.OpenTickets != 0 {
 		t.Errorf("counts %+v, want one handoff asked, no ticket", c)
 	}
 }
@@ -139,7 +142,10 @@ func TestNotHelpfulRatingIsRecordedWithItsQuestion(t *testing.T) {
 	h.waitSent(44, 1)
 	h.f.push(callback(privateChat(44), 44, "cb9", "fb:not_helpful"))
 	waitFor(t, 5*time.Second, "the rating recorded", func() bool {
-		c, _ := rec.Store().Count(context.Background(), time.Time{})
+		c, _ := func() (store.Counts, error) {
+			rec.Flush(context.Background())
+			return rec.Store().Count(context.Background(), time.Time{})
+		}()
 		return c.NotHelpful == 1
 	})
 }

@@ -93,13 +93,13 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	}
 	ix, err := cfg.openIndex(ctx)
 	if err != nil {
-		rec.Store().Close()
+		rec.Close()
 		return nil, err
 	}
 	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic})
 	if err != nil {
 		ix.Close()
-		rec.Store().Close()
+		rec.Close()
 		return nil, err
 	}
 	e := &engine{cfg: cfg, router: router, rec: rec}
@@ -287,5 +287,5 @@ func (e *engine) Close() error {
 	}
 	e.closed = true
 	e.stop()
-	return errors.Join(e.index.Load().Close(), e.rec.Store().Close())
+	return errors.Join(e.index.Load().Close(), e.rec.Close())
 }

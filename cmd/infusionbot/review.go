@@ -244,6 +244,7 @@ type reviewService struct {
 var _ httpapi.Reviewer = (*reviewService)(nil)
 
 func (s *reviewService) Groups(ctx context.Context) ([]review.Group, error) {
+	s.eng.Recorder().Flush(ctx) // what was just asked is listed
 	return loadGroups(ctx, s.eng.Recorder().Store(), s.eng.Index())
 }
 
@@ -272,5 +273,6 @@ func (s *reviewService) Dismiss(ctx context.Context, group, reason string) error
 }
 
 func (s *reviewService) Summary(ctx context.Context) (store.Counts, error) {
+	s.eng.Recorder().Flush(ctx)
 	return s.eng.Recorder().Store().Count(ctx, time.Now().Add(-s.retention))
 }

@@ -52,6 +52,7 @@ func (m *storeMetrics) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (m *storeMetrics) refresh(ctx context.Context) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
+	m.eng.Recorder().Flush(ctx)
 	c, err := m.eng.Recorder().Store().Count(ctx, time.Now().Add(-m.retention))
 	if err != nil || m.eng.Recorder().Problem() != "" {
 		m.up.Set(0)
