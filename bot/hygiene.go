@@ -85,17 +85,29 @@ func Hygiene(cfg HygieneConfig) Middleware {
 			if n := utf8.RuneCountInString(m.Text); n > cfg.MaxChars {
 				probe := m
 				probe.Text = cutRunes(m.Text, hygieneSafetyFactor*cfg.MaxChars)
-				return urgentOr(ctx, next, probe, Reply{Intent: IntentHelp, Body: hygieneLongReply(cfg.MaxChars)})
+				return urgentOr(withoutMemory(ctx), next, probe, Reply{Intent: IntentHelp, Body: hygieneLongReply(cfg.MaxChars)})
 			}
 			if !exempt[m.Platform] {
 				if ok, _ := lim.Allow(m.Platform + "\x00" + m.User); !ok {
-					return urgentOr(ctx, next, m, Reply{Intent: IntentHelp, Body: HygieneSlowReply})
+					return urgentOr(withoutMemory(ctx), next, m, Reply{Intent: IntentHelp, Body: HygieneSlowReply})
 				}
 			}
 			return next.Handle(ctx, m)
 		})
 	}
 }
+
+// noMemoryKey marks the context of a message read only for urgency: the
+// person got guidance instead of an answer, so a follow-up must not lean
+// on it (and an over-long one must not be kept in full).
+type noMemoryKey struct{}
+
+func withoutMemory(ctx context.Context) context.Context {
+	return context.WithValue(ctx, noMemoryKey{}, true)
+}
+
+// remembers reports whether the conversation may remember this message.
+func remembers(ctx context.Context) bool { return ctx.Value(noMemoryKey{}) == nil }
 
 // urgentOr asks next about m and returns its reply only when it is urgent;
 // otherwise it returns guidance.

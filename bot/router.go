@@ -207,7 +207,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			reply = rt.offerChoices(s, choices)
 		}
 	}
-	if reply.Intent == IntentQuestion {
+	if reply.Intent == IntentQuestion && remembers(ctx) {
 		topics := fu.topics
 		if len(topics) == 0 && !fu.leans {
 			topics = prev.topics
