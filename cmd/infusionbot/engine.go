@@ -36,6 +36,8 @@ type engineConfig struct {
 	Getenv          func(string) string
 	// Progress, when set, is told how many passages are indexed so far.
 	Progress func(done, total int)
+	// OnReload, when set, is called after each successful reload.
+	OnReload func()
 	// Hygiene limits messages; the zero value means the defaults.
 	Hygiene bot.HygieneConfig
 	// Warn, when set, is told of knowledge files left out (drafts, a .pdf);
@@ -269,6 +271,9 @@ func (e *engine) Reload(ctx context.Context) error {
 		}()
 	}
 	e.cfg.Logger.Info("knowledge reloaded", "passages", len(ix.Passages()), "documents", len(ix.Documents()))
+	if e.cfg.OnReload != nil {
+		e.cfg.OnReload()
+	}
 	return nil
 }
 

@@ -90,7 +90,9 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	for _, w := range warnings {
 		logger.Warn(w)
 	}
-	tuneGC(getenv)
+	// The garbage collector is tuned once the knowledge is loaded (serve,
+	// and after each reload), from the heap it holds.
+	ecfg.OnReload = func() { tuneGC(getenv) }
 	return serve(ctx, ecfg, scfg, adapters, logger)
 }
 
@@ -318,6 +320,9 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer eng.Close()
+	if ecfg.OnReload != nil {
+		ecfg.OnReload()
+	}
 
 	desk, err := newDeskHooks(ecfg, eng, logger)
 	if err != nil {
