@@ -221,7 +221,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 // mean" reply; the conversation goes on about what that passage is about.
 func (rt *Router) answerChoice(key string, s Searcher, hit SearchHit, prev conversation) Reply {
 	reply := rt.compose([]quote{rt.quoteFor(s, hit)})
-	topics := prev.topics
+	topics := append([]Topic(nil), prev.topics...) // the stored slice is shared
 	question := prev.question
 	if tf, ok := s.(TopicFinder); ok {
 		for _, t := range rt.headingTopics(tf, hit.Passage) {

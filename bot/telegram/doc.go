@@ -51,7 +51,9 @@
 // with balanced tags. Answers carry Helpful / Not helpful / Talk to the care
 // team buttons; presses are acknowledged with answerCallbackQuery, counted
 // through bot.Monitor.Feedback, and the care-team button sends /human
-// through the handler. Sends are paced per chat (about one a second, one
+// through the handler. A "did you mean" reply (bot.Reply.Choices) carries a
+// button per choice instead of the ratings (callback data "choice:N"); a
+// press sends N through the handler as the person's message. Sends are paced per chat (about one a second, one
 // every three seconds in groups) from a bounded per-chat outbox (a flood's
 // identical replies collapsed, the excess dropped for one notice) and
 // retried after 429s a bounded number of times; emergency and crisis
