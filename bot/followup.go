@@ -88,7 +88,7 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 		return followUp{question: text + " " + strings.Join(prev.keywords, " "), leans: true}
 	}
-	q := text + " " + names(prev.topics)
+	q := dropStandIns(text) + " " + names(prev.topics)
 	aspect := false
 	if pointsAtAspect(norm) {
 		// "do they go away?" after "lidocaine side effects?": "they" are
@@ -103,10 +103,25 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	return followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
 }
 
+// standIns are words that stand for what a follow-up carries over and are
+// no stop words: searched along with it, "ones" would find "one of the
+// biggest benefits".
+var standIns = regexp.MustCompile(`(?i)\s*\b(ones?|else)\b`)
+
+func dropStandIns(text string) string { return strings.TrimSpace(standIns.ReplaceAllString(text, "")) }
+
 // aspectPronouns point back at what the last question asked about (its
 // side effects, risks, sessions) more often than at the treatment.
 var aspectPronouns = map[string]bool{
 	"they": true, "them": true, "those": true, "these": true, "that": true, "this": true,
+	"ones": true, // "which ones?"
+}
+
+// asksForMore reports whether norm asks for more of what was last
+// answered ("where else is it used?", "what else helps?"): it cannot
+// stand on its own.
+func asksForMore(norm string) bool {
+	return strings.Contains(" "+norm+" ", " else ")
 }
 
 func pointsAtAspect(norm string) bool {

@@ -177,12 +177,13 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	case fu.leans && len(own) == 0:
 		// A message that means nothing on its own ("what time is it?") is
 		// no follow-up, whatever was asked before, unless it points back at
-		// what was asked ("do they go away?" after side effects).
+		// what was asked ("do they go away?" after side effects) or asks
+		// for more of it ("where else is it used?").
 		alone, err := s.Search(ctx, text, 1)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !anyKnown(alone.Terms) && !(fu.aspect && pointsAtAspect(normalize(text))) {
+		if !anyKnown(alone.Terms) && !(fu.aspect && pointsAtAspect(normalize(text))) && !asksForMore(normalize(text)) {
 			fu, res = followUp{question: text}, alone
 		}
 	}
