@@ -156,16 +156,14 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	return Report
 }
 
-// interrogative reports whether the clause of h, or the message, opens
-// with a question word ("can", "does", "what").
+// interrogative reports whether the clause of h opens with a question
+// word ("can", "does", "what"): in "how long is the session, can't breathe"
+// the red flag's clause asks nothing.
 // An opening "can" followed by "hardly", "barely" ("can hardly breathe")
 // asks nothing.
 func (s cueSet) interrogative(ts []token, h hit) bool {
 	opens := func(i int) bool {
 		return s.startsAt("interrogative", i) && !(i+1 < len(ts) && s.startsAt("assertive", i+1))
-	}
-	if opens(0) {
-		return true
 	}
 	c := ts[h.start].clause
 	for i := h.start; i >= 0 && ts[i].clause == c; i-- {

@@ -28,6 +28,14 @@ func TestCheckModes(t *testing.T) {
 		{"what should I do if my throat swells during an infusion?", safety.Emergency, safety.Question},
 		{"I had a seizure last year, should I avoid lidocaine?", safety.Emergency, safety.History},
 		{"I had a seizure after my infusion", safety.Emergency, safety.Report},
+		// A red flag beside a routine question is still reported.
+		{"how long does the infusion take, also cant breathe", safety.Emergency, safety.Report},
+		{"does ketamine cause nausea, my throat is closing", safety.Emergency, safety.Report},
+		// Over, or coming and going: the provider; unless it is back.
+		{"I passed out at my last session but I'm fine now", safety.Emergency, safety.History},
+		{"my heart skips a beat now and then, is lidocaine ok?", safety.Emergency, safety.History},
+		{"I fainted earlier and felt fine after, but my chest still hurts", safety.Emergency, safety.Report},
+		{"I can no longer feel my legs", safety.Emergency, safety.Report},
 		// Open wording escalates.
 		{"seizure", safety.Emergency, safety.Report},
 		// Crisis: about oneself it is a crisis however it is put.
