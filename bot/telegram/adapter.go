@@ -75,6 +75,8 @@ type Adapter struct {
 	out   *outbox
 	track *tracker
 	seen  *recentIDs
+	// rejected paces the log lines of webhook requests with a wrong secret.
+	rejected everyMinute
 
 	started atomic.Bool
 	self    atomic.Pointer[tgbotapi.User]
@@ -124,6 +126,7 @@ func New(cfg Config) (*Adapter, error) {
 		seen:  newRecentIDs(4096),
 	}
 	a.out = newOutbox(cfg.MaxChatQueue, a.deliver)
+	a.rejected.now = time.Now
 	return a, nil
 }
 

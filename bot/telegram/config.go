@@ -99,6 +99,10 @@ const (
 	EnvWebhookSecret = "TELEGRAM_WEBHOOK_SECRET"
 )
 
+// MinWebhookSecretLength is the shortest webhook secret accepted: anyone
+// who guesses it can post updates as any user.
+const MinWebhookSecretLength = 16
+
 // DefaultAPIURL is Telegram's Bot API server.
 const DefaultAPIURL = "https://api.telegram.org"
 
@@ -187,6 +191,9 @@ func checkWebhook(webhookURL, secret string) []error {
 	}
 	if len(secret) > 256 {
 		errs = append(errs, fmt.Errorf("telegram: %s must be at most 256 characters", EnvWebhookSecret))
+	}
+	if len(secret) < MinWebhookSecretLength {
+		errs = append(errs, fmt.Errorf("telegram: %s is too short (%d characters); use at least %d random characters (openssl rand -hex 32)", EnvWebhookSecret, len(secret), MinWebhookSecretLength))
 	}
 	for _, r := range secret {
 		if !secretRune(r) {

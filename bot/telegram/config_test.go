@@ -29,12 +29,13 @@ func TestConfigFromEnv(t *testing.T) {
 		}},
 		{name: "bad api url", env: map[string]string{EnvToken: tok, EnvAPIURL: "ftp://x"}, enabled: true, errVar: EnvAPIURL},
 		{name: "api url with percent", env: map[string]string{EnvToken: tok, EnvAPIURL: "https://x/%s"}, enabled: true, errVar: EnvAPIURL},
-		{name: "webhook", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/telegram/webhook", EnvWebhookSecret: "abc_DEF-123"}, enabled: true,
+		{name: "webhook", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/telegram/webhook", EnvWebhookSecret: "abc_DEF-1234567890"}, enabled: true,
 			check: func(t *testing.T, c Config) {
-				if c.WebhookURL != "https://bot.example.org/telegram/webhook" || c.WebhookSecret != "abc_DEF-123" {
+				if c.WebhookURL != "https://bot.example.org/telegram/webhook" || c.WebhookSecret != "abc_DEF-1234567890" {
 					t.Errorf("cfg %+v", c)
 				}
 			}},
+		{name: "short secret", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/telegram/webhook", EnvWebhookSecret: "e"}, enabled: true, errVar: EnvWebhookSecret},
 		{name: "webhook without secret", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook"}, enabled: true, errVar: EnvWebhookSecret},
 		{name: "secret without webhook", env: map[string]string{EnvToken: tok, EnvWebhookSecret: "abc"}, enabled: true, errVar: EnvWebhookURL},
 		{name: "http webhook", env: map[string]string{EnvToken: tok, EnvWebhookURL: "http://bot.example.org/hook", EnvWebhookSecret: "abc"}, enabled: true, errVar: EnvWebhookURL},
@@ -43,7 +44,7 @@ func TestConfigFromEnv(t *testing.T) {
 		{name: "secret too long", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook", EnvWebhookSecret: strings.Repeat("a", 257)}, enabled: true, errVar: EnvWebhookSecret},
 		{name: "secret of 256", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org/hook", EnvWebhookSecret: strings.Repeat("a", 256)}, enabled: true},
 		{name: "webhook on a port Telegram does not send to", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org:9090/hook", EnvWebhookSecret: "abc"}, enabled: true, errVar: EnvWebhookURL},
-		{name: "webhook on port 8443", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org:8443/hook", EnvWebhookSecret: "abc"}, enabled: true},
+		{name: "webhook on port 8443", env: map[string]string{EnvToken: tok, EnvWebhookURL: "https://bot.example.org:8443/hook", EnvWebhookSecret: "abc_DEF-1234567890"}, enabled: true},
 		{name: "token without colon", env: map[string]string{EnvToken: "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"}, enabled: true, errVar: EnvToken},
 		{name: "token with slash", env: map[string]string{EnvToken: "123:abc/../x"}, enabled: true, errVar: EnvToken},
 		{name: "token with letters in the id", env: map[string]string{EnvToken: "12a:abc"}, enabled: true, errVar: EnvToken},

@@ -17,7 +17,7 @@ const (
 	testToken  = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz0123"
 	botID      = 999
 	botName    = "InfusionBot"
-	testSecret = "s3cret_-Token"
+	testSecret = "s3cret_-Token-0123"
 )
 
 // apiCall is one request the fake Bot API received.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 )
@@ -43,7 +44,11 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 	if !secretEqual(got, a.cfg.WebhookSecret) {
 		a.mon.Error(platform, "webhook_rejected")
-		a.log.Warn("telegram: webhook request with a wrong secret token refused")
+		// Anyone can send these: one line a minute, with the count, so
+		// that they cannot flood the log.
+		if n, ok := a.rejected.tick(); ok {
+			a.log.Warn("telegram: webhook requests with a wrong secret token refused", "count", n)
+		}
 		http.Error(w, "wrong secret token", http.StatusForbidden)
 		return
 	}
@@ -108,6 +113,30 @@ func (a *Adapter) serveWebhook(w http.ResponseWriter, r *http.Request) {
 		// Telegram gave up waiting: it delivers the update again, and the
 		// reply on its way makes that a duplicate, dropped above.
 	}
+}
+
+// everyMinute lets an event through at most once a minute, counting the
+// ones held back.
+type everyMinute struct {
+	mu   sync.Mutex
+	now  func() time.Time
+	last time.Time
+	held int
+}
+
+// tick counts one event; ok says whether to report it now, with n the
+// events since the last report (this one included).
+func (e *everyMinute) tick() (n int, ok bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.held++
+	now := e.now()
+	if !e.last.IsZero() && now.Sub(e.last) < time.Minute {
+		return 0, false
+	}
+	e.last = now
+	n, e.held = e.held, 0
+	return n, true
 }
 
 // secretEqual compares in constant time (the hashes make it independent of

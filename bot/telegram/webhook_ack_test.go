@@ -3,6 +3,8 @@ package telegram
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -66,5 +68,32 @@ func TestWebhookUpdateCutOffAtShutdownIsNotAcknowledged(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("the webhook request was still open 10 s after shutdown")
+	}
+}
+
+// Wrong secrets, which anyone can send, cannot flood the log: one line a
+// minute, counting the rest.
+func TestWrongWebhookSecretsDoNotFloodTheLog(t *testing.T) {
+	t.Parallel()
+	h, hd := startWebhook(t, nil)
+	now := time.Unix(1e9, 0)
+	h.a.rejected.mu.Lock()
+	h.a.rejected.now = func() time.Time { return now }
+	h.a.rejected.mu.Unlock()
+	lines := func() int { return strings.Count(h.logBuf.String(), "wrong secret token") }
+	for i := range 100 {
+		if code := webhookPost(t, hd, "POST", "guess"+strconv.Itoa(i), updateBody(700+i, 42, "hi")); code != http.StatusForbidden {
+			t.Fatalf("wrong secret answered %d", code)
+		}
+	}
+	if n := lines(); n != 1 {
+		t.Fatalf("%d log lines for 100 wrong secrets within a minute, want 1", n)
+	}
+	h.a.rejected.mu.Lock()
+	now = now.Add(time.Minute)
+	h.a.rejected.mu.Unlock()
+	webhookPost(t, hd, "POST", "guess", updateBody(900, 42, "hi"))
+	if n := lines(); n != 2 || !strings.Contains(h.logBuf.String(), "count=100") {
+		t.Fatalf("a minute later: %d lines, want 2, the second counting 100:\n%s", n, h.logBuf.String())
 	}
 }

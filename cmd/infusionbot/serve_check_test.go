@@ -18,7 +18,7 @@ import (
 func TestServeCheckFindsWhatServeRefuses(t *testing.T) {
 	webhook := func(url string) map[string]string {
 		return map[string]string{"API_TOKEN": testToken, "TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": "http://127.0.0.1:1",
-			"TELEGRAM_WEBHOOK_URL": url, "TELEGRAM_WEBHOOK_SECRET": "hook-secret_123"}
+			"TELEGRAM_WEBHOOK_URL": url, "TELEGRAM_WEBHOOK_SECRET": "hook-secret_1234567"}
 	}
 	tests := []struct {
 		name string

@@ -348,7 +348,7 @@ func TestServeMountsTelegramWebhook(t *testing.T) {
 	api := fakeTelegram(t, false)
 	base, logs, stop := startServe(t, map[string]string{
 		"TELEGRAM_BOT_TOKEN": tgToken, "TELEGRAM_API_URL": api.URL,
-		"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook", "TELEGRAM_WEBHOOK_SECRET": "hook-secret_123",
+		"TELEGRAM_WEBHOOK_URL": "https://bot.example.org/telegram/hook", "TELEGRAM_WEBHOOK_SECRET": "hook-secret_1234567",
 	})
 	waitFor(t, "readiness with telegram connected", func() bool { code, _ := get(t, base+"/readyz"); return code == 200 })
 	resp, err := http.Post(base+"/telegram/hook", "application/json", strings.NewReader(`{"update_id":1}`))
@@ -362,7 +362,7 @@ func TestServeMountsTelegramWebhook(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
-	if out := logs.String(); strings.Contains(out, "AAtest-telegram") || strings.Contains(out, "hook-secret_123") {
+	if out := logs.String(); strings.Contains(out, "AAtest-telegram") || strings.Contains(out, "hook-secret_1234567") {
 		t.Fatalf("a secret reached the log:\n%s", out)
 	}
 }

@@ -35,6 +35,9 @@ type Options struct {
 	Secrets []string
 }
 
+// MinSaltLength is the shortest LOG_ID_SALT accepted.
+const MinSaltLength = 16
+
 // New returns a logger writing to w. LOG_LEVEL (default info) and LOG_FORMAT
 // (default auto: text on a terminal, JSON otherwise) come from getenv, and
 // LOG_ID_SALT, when set, keys HashID so hashes are stable across restarts.
@@ -55,6 +58,11 @@ func New(w io.Writer, getenv func(string) string, opts Options) (*slog.Logger, e
 		format = getenv("LOG_FORMAT")
 	}
 	if salt := getenv("LOG_ID_SALT"); salt != "" {
+		if len(salt) < MinSaltLength {
+			// A short key makes the hashed ids enumerable, and the log's
+			// redaction of it would blank every occurrence of its letters.
+			return nil, fmt.Errorf("LOG_ID_SALT: too short (%d characters); use at least %d random characters", len(salt), MinSaltLength)
+		}
 		SetIDSalt(salt)
 	}
 	ho := &slog.HandlerOptions{Level: level}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -148,5 +149,20 @@ func TestTranscriptOn(t *testing.T) {
 	}
 	if rec["user"] != HashID("telegram:user-987654") || strings.Contains(out, "user-987654") {
 		t.Fatalf("user %v, want the hashed id only", rec["user"])
+	}
+}
+
+// A short LOG_ID_SALT would make hashed ids enumerable (and its redaction
+// would blank its letters everywhere): it is refused.
+func TestShortSaltRefused(t *testing.T) {
+	for _, salt := range []string{"e", "fifteen-chars!!"} {
+		if _, err := New(io.Discard, func(k string) string {
+			if k == "LOG_ID_SALT" {
+				return salt
+			}
+			return ""
+		}, Options{}); err == nil || !strings.Contains(err.Error(), "LOG_ID_SALT") {
+			t.Errorf("salt %q: %v, want an error naming LOG_ID_SALT", salt, err)
+		}
 	}
 }
