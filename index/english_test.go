@@ -3,6 +3,8 @@ package index
 import (
 	"slices"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/knowledge"
 )
 
 // termWords lists the words (corrected where corrected) the analysis keeps.
@@ -81,5 +83,31 @@ func TestMeaningBreaksTiesBetweenPassagesHoldingTheWords(t *testing.T) {
 	}
 	if dot(q, near) <= dot(q, far) {
 		t.Errorf("cos(question, dizziness item) = %.2f not above cos(question, nausea item) = %.2f", dot(q, near), dot(q, far))
+	}
+}
+
+func TestDerivationsOfAnotherMeaningAreNotTheWord(t *testing.T) {
+	docs := sampleDocs()
+	docs[0].Sections[0].Blocks = append(docs[0].Sections[0].Blocks, knowledge.Block{
+		Kind: knowledge.Paragraph, Text: "Infusions are given in a clinical setting; the nurse is calming and relieving worries."})
+	ix, err := Open(t.Context(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tests := []struct {
+		word  string
+		known bool
+	}{
+		{"infusion", true}, // "infusions"
+		{"calm", true},     // "calming"
+		{"relieve", true},  // "relieving"
+		{"nurses", true},   // "nurse"
+		{"clinic", false},  // only "clinical": another word, the same stem
+	}
+	for _, tt := range tests {
+		if got := ix.knownStem(tt.word); got != tt.known {
+			t.Errorf("knownStem(%q) = %v, want %v", tt.word, got, tt.known)
+		}
 	}
 }

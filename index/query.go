@@ -207,9 +207,14 @@ func (ix *Index) newTerm(word, corrected string, synonyms []string) Term {
 
 // knownStem reports whether a word's stem occurs in the knowledge, as for
 // "relieve" when the articles say "relieving": such a word is no typo.
+// A word whose stem the articles hold only in a derivation of another
+// meaning ("clinic" for "clinical") is not known (inflection.go).
 func (ix *Index) knownStem(w string) bool {
 	st := stems(w)
-	return len(st) > 0 && ix.phraseDF(st) > 0
+	if len(st) == 0 || ix.phraseDF(st) == 0 {
+		return false
+	}
+	return len(st) > 1 || ix.vocab.holdsInflection(w)
 }
 
 // phraseDF estimates how many passages hold every stem of a phrase.
