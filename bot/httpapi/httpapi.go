@@ -24,6 +24,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -68,6 +69,11 @@ type Config struct {
 	// share it. 0 turns it off.
 	ClientRateLimit float64
 	ClientRateBurst int
+	// TrustedProxies are the addresses of reverse proxies in front of the
+	// server: behind one, the client is the address it reports in
+	// X-Forwarded-For, not the proxy's own (else everyone shares the
+	// proxy's bucket).
+	TrustedProxies []netip.Prefix
 	// Now is the limits' clock; nil means time.Now.
 	Now func() time.Time
 	// Ready lists what is not ready ("engine: no index", "telegram: not
@@ -190,7 +196,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) bool {
 	if s.authorized(r) {
 		return true
 	}
-	if ok, wait := s.limits.guesses.Allow(clientIP(r)); !ok {
+	if ok, wait := s.limits.guesses.Allow(s.clientIP(r)); !ok {
 		tooMany(w, wait)
 		return false
 	}
@@ -214,12 +220,42 @@ func (s *Server) authorized(r *http.Request) bool {
 	return subtle.ConstantTimeCompare(sum[:], s.tokenSum[:]) == 1
 }
 
-func clientIP(r *http.Request) string {
+// clientIP is the address of the request's sender: the remote address, or,
+// when that is a trusted proxy, the nearest address in X-Forwarded-For that
+// is not one (the ones before it are the client's word, not the proxy's).
+func (s *Server) clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if len(s.cfg.TrustedProxies) == 0 || !s.trusted(host) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if _, err := netip.ParseAddr(hop); err != nil {
+			break // not an address: trust nothing further
+		}
+		if !s.trusted(hop) {
+			return hop
+		}
 	}
 	return host
+}
+
+func (s *Server) trusted(addr string) bool {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Server) messages(w http.ResponseWriter, r *http.Request) {

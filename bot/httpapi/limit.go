@@ -42,7 +42,7 @@ func (s *Server) clientKey(r *http.Request) string {
 	if s.cfg.Token != "" {
 		return "token"
 	}
-	return "ip:" + clientIP(r)
+	return "ip:" + s.clientIP(r)
 }
 
 // tooMany writes a 429 with the seconds to wait.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,4 +121,34 @@ func strconvInts(v []int) string {
 		s[i] = strconv.Itoa(n)
 	}
 	return "[" + strings.Join(s, " ") + "]"
+}
+
+// Behind a trusted proxy the client is the address it forwards for, so
+// people behind one proxy do not share one bucket; from anywhere else the
+// header is the client's word and is ignored.
+func TestLimitBehindATrustedProxy(t *testing.T) {
+	clock := &fakeClock{now: time.Unix(1e9, 0)}
+	s := New(Config{Handler: triage, RateLimit: 1, RateBurst: 1, ClientRateLimit: 1, ClientRateBurst: 1, Now: clock.Now,
+		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}})
+	via := func(remote, xff string) int {
+		r := httptest.NewRequest(http.MethodPost, "/v1/messages", strings.NewReader(`{"user":"u","text":"hi"}`))
+		r.RemoteAddr = remote + ":40000"
+		if xff != "" {
+			r.Header.Set("X-Forwarded-For", xff)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, r)
+		return rec.Code
+	}
+	got := []int{
+		via("10.0.0.1", "203.0.113.5"),
+		via("10.0.0.1", "203.0.113.6"),                         // another client behind the proxy
+		via("10.0.0.1", "203.0.113.5"),                         // the first again: its own bucket is empty
+		via("10.0.0.1", "198.51.100.9, 203.0.113.7, 10.0.0.2"), // a chain of proxies
+		via("192.0.2.1", "203.0.113.8"),                        // not a proxy: the header is ignored
+		via("192.0.2.1", "203.0.113.9"),
+	}
+	if strconvInts(got) != "[200 200 429 200 200 429]" {
+		t.Fatalf("statuses %v, want [200 200 429 200 200 429]", got)
+	}
 }

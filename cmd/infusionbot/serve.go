@@ -34,7 +34,7 @@ const serveUsage = `usage: infusionbot serve [--addr HOST:PORT] [--knowledge DIR
 
 Runs the HTTP API and every chat adapter whose token is set. Settings come from
 the environment (see docs/operations.md): HTTP_ADDR, METRICS_ADDR, API_TOKEN, SHUTDOWN_TIMEOUT, SHUTDOWN_DRAIN,
-RATE_LIMIT, RATE_BURST, CLIENT_RATE_LIMIT, CLIENT_RATE_BURST, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
+RATE_LIMIT, RATE_BURST, CLIENT_RATE_LIMIT, CLIENT_RATE_BURST, TRUSTED_PROXIES, MAX_BODY_BYTES, TRANSCRIPT, LOG_LEVEL, LOG_FORMAT,
 LOG_ID_SALT, the CLINIC_* details, and each adapter's token variables.
 SIGHUP reloads the knowledge; SIGTERM or SIGINT stop it gracefully.
 
@@ -337,6 +337,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		RateBurst:       scfg.Burst(),
 		ClientRateLimit: scfg.ClientRateLimit,
 		ClientRateBurst: scfg.ClientBurst(),
+		TrustedProxies:  scfg.TrustedProxies,
 		Ready:           func() []string { return st.problems(eng.Ready()) },
 		Warnings:        eng.Warnings,
 		Reloader:        eng,

@@ -14,6 +14,7 @@ import (
 	"math"
 	"net"
 	"net/mail"
+	"net/netip"
 	"net/url"
 	"os"
 	"sort"
@@ -245,6 +246,10 @@ type Serve struct {
 	// ClientRateBurst (CLIENT_RATE_BURST; default 2×).
 	ClientRateLimit float64
 	ClientRateBurst int
+	// TrustedProxies are the reverse proxies in front of the server, whose
+	// X-Forwarded-For names the client (TRUSTED_PROXIES: comma-separated
+	// addresses or CIDR prefixes; default none).
+	TrustedProxies []netip.Prefix
 	// MaxBodyBytes caps a request body (MAX_BODY_BYTES; default 65536).
 	MaxBodyBytes int64
 	// Transcript logs message text (TRANSCRIPT=1; default off).
@@ -311,6 +316,24 @@ func LoadServe(getenv func(string) string) (Serve, error) {
 			} else {
 				*dst = n
 			}
+		}
+	}
+	if v := get("TRUSTED_PROXIES"); v != "" {
+		for _, f := range strings.Split(v, ",") {
+			f = strings.TrimSpace(f)
+			if f == "" {
+				continue
+			}
+			p, err := netip.ParsePrefix(f)
+			if err != nil {
+				a, aerr := netip.ParseAddr(f)
+				if aerr != nil {
+					errs = append(errs, fmt.Errorf("TRUSTED_PROXIES: %q is not an address or CIDR prefix (for example 10.0.0.0/8)", f))
+					continue
+				}
+				p = netip.PrefixFrom(a, a.BitLen())
+			}
+			s.TrustedProxies = append(s.TrustedProxies, p.Masked())
 		}
 	}
 	rate("RATE_LIMIT", &s.RateLimit)

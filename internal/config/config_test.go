@@ -171,3 +171,13 @@ func TestAddrFlagOverridesEnv(t *testing.T) {
 		t.Fatalf("without the flag Addr %q, want HTTP_ADDR", s.Addr)
 	}
 }
+
+func TestTrustedProxies(t *testing.T) {
+	s, err := LoadServe(env(map[string]string{"TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.7"}))
+	if err != nil || len(s.TrustedProxies) != 2 || s.TrustedProxies[1].String() != "192.0.2.7/32" {
+		t.Fatalf("TRUSTED_PROXIES: %v %v", s.TrustedProxies, err)
+	}
+	if _, err := LoadServe(env(map[string]string{"TRUSTED_PROXIES": "proxy.local"})); err == nil || !strings.Contains(err.Error(), "TRUSTED_PROXIES") {
+		t.Fatalf("a host name in TRUSTED_PROXIES: %v, want an error naming it", err)
+	}
+}
