@@ -200,3 +200,20 @@ func serveOnReadOnlyDisk(t *testing.T, data string) {
 		t.Errorf("the log does not say why the store fails:\n%s", logs)
 	}
 }
+
+func TestServeCheckReportsTheStore(t *testing.T) {
+	data := t.TempDir()
+	check := func(env map[string]string) (string, error) {
+		var out strings.Builder
+		err := run(t.Context(), []string{"serve", "--check"}, envOf(env), strings.NewReader(""), &out, io.Discard)
+		return out.String(), err
+	}
+	out, err := check(map[string]string{"DATA_DIR": data, "RETENTION": "14d"})
+	if err != nil || !strings.Contains(out, "ok    store: data directory "+data+", question text kept (identifiers removed), retention 14 days") {
+		t.Errorf("serve --check (%v):\n%s", err, out)
+	}
+	out, err = check(map[string]string{"DATA_DIR": data, "STORE_TEXT": "maybe"})
+	if err == nil || !strings.Contains(out, "FAIL  store") || !strings.Contains(out, "STORE_TEXT") {
+		t.Errorf("serve --check with a bad STORE_TEXT (%v):\n%s", err, out)
+	}
+}

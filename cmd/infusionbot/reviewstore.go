@@ -169,3 +169,25 @@ func (e *engine) Warnings() []string {
 	}
 	return nil
 }
+
+// checkStore is serve --check's line on the store: its settings, and
+// where it is (whether it records is the engine's Warnings).
+func checkStore(c engineConfig) (string, error) {
+	set, err := loadStoreSettings(c.Getenv)
+	if err != nil {
+		return "", err
+	}
+	dir := c.dataDir()
+	if dir == "" {
+		return ": no data directory (set DATA_DIR or --data): nothing is recorded", nil
+	}
+	text := "question text kept (identifiers removed)"
+	if !set.keepText {
+		text = "counts only (STORE_TEXT=0)"
+	}
+	keep := set.retention.String()
+	if d := set.retention / (24 * time.Hour); d > 0 && set.retention%(24*time.Hour) == 0 {
+		keep = strconv.Itoa(int(d)) + " days"
+	}
+	return fmt.Sprintf(": data directory %s, %s, retention %s", dir, text, keep), nil
+}

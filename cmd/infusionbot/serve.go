@@ -586,13 +586,19 @@ func runCheck(ctx context.Context, ecfg engineConfig, scfg config.Serve, envErr 
 		}
 		return getenv(k)
 	}
+	storeDetail, storeErr := checkStore(ecfg)
+	var storeWarnings []string
 	eng, err := openEngine(ctx, ecfg)
 	detail = ""
 	if err == nil {
 		detail = fmt.Sprintf(": %d articles indexed", len(eng.Sources()))
+		if ecfg.dataDir() != "" {
+			storeWarnings = eng.Warnings()
+		}
 		eng.Close()
 	}
 	report("knowledge", err, detail)
+	report("store", storeErr, storeDetail, storeWarnings...) // reviewstore.go
 
 	if failed > 0 {
 		fmt.Fprintf(out, "%d problem(s) found\n", failed)
