@@ -53,6 +53,9 @@ type Config struct {
 
 	// ReplyTimeout bounds the handling and sending of one reply. Default 60 s.
 	ReplyTimeout time.Duration
+	// AckTimeout bounds an interaction's acknowledgement, which Discord
+	// takes only within 3 s. Default 2.5 s.
+	AckTimeout time.Duration
 	// ShutdownTimeout bounds how long Run waits for in-flight replies after
 	// its context is cancelled. Default 15 s.
 	ShutdownTimeout time.Duration
@@ -196,6 +199,7 @@ func (cfg Config) withDefaults() (Config, error) {
 		cfg.ReconnectMax = cfg.ReconnectMin
 	}
 	def(&cfg.MaxRateLimitWait, 30*time.Second)
+	def(&cfg.AckTimeout, 2500*time.Millisecond)
 	if cfg.MaxRateLimitRetries <= 0 {
 		cfg.MaxRateLimitRetries = 3
 	}

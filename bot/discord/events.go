@@ -195,13 +195,25 @@ func (a *Adapter) onInteractionCreate(s *discordgo.Session, ic *discordgo.Intera
 		return
 	}
 	i := ic.Interaction
+	started := true
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
-		a.spawn(func(ctx context.Context) { a.handleCommand(ctx, s, i) })
+		started = a.spawn(func(ctx context.Context) { a.handleCommand(ctx, s, i) })
 	case discordgo.InteractionMessageComponent:
-		a.spawn(func(ctx context.Context) { a.handleComponent(ctx, s, i) })
+		started = a.spawn(func(ctx context.Context) { a.handleComponent(ctx, s, i) })
+	}
+	if !started {
+		// Shutting down: say so, rather than leave the person with
+		// "The application did not respond".
+		_ = a.respond(context.Background(), s, i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Content: shuttingDownText, Flags: discordgo.MessageFlagsEphemeral},
+		})
 	}
 }
+
+// shuttingDownText answers an interaction that arrives during shutdown.
+const shuttingDownText = "I'm restarting and can't answer right now — please try again in a minute. If this is an emergency, call your local emergency number now."
 
 func interactionUser(i *discordgo.Interaction) string {
 	if i.Member != nil && i.Member.User != nil {
@@ -214,7 +226,11 @@ func interactionUser(i *discordgo.Interaction) string {
 }
 
 // respond sends the initial response to an interaction.
+// Discord takes it only within 3 s of the interaction, so it is given up at
+// AckTimeout rather than retried past that.
 func (a *Adapter) respond(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	ctx, cancel := context.WithTimeout(ctx, a.cfg.AckTimeout)
+	defer cancel()
 	err := a.rest(ctx, func(opts ...discordgo.RequestOption) error { return s.InteractionRespond(i, resp, opts...) })
 	if err != nil {
 		a.mon.Error(platform, "ack")

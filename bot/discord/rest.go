@@ -75,6 +75,11 @@ func (a *Adapter) rest(ctx context.Context, call func(opts ...discordgo.RequestO
 		if attempt >= a.cfg.MaxRateLimitRetries || wait > a.cfg.MaxRateLimitWait {
 			return fmt.Errorf("rate limited by Discord (gave up after %d retries, retry after %v)", attempt, wait)
 		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			// The call would be too late (an interaction's acknowledgement
+			// counts only within 3 s): give up now rather than after waiting.
+			return fmt.Errorf("rate limited by Discord (retry after %v, past the call's deadline)", wait)
+		}
 		a.log.Warn("discord: rate limited; waiting", "retry_after", wait, "attempt", attempt+1)
 		if wait < 10*time.Millisecond {
 			wait = 10 * time.Millisecond
