@@ -7,15 +7,19 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/infusionbot/infusionbot/bot/intent"
 	"github.com/infusionbot/infusionbot/bot/safety"
 )
 
 // RouterConfig configures a Router. Zero values take the defaults.
 type RouterConfig struct {
-	Clinic  Clinic
-	Safety  *safety.Detector // nil: safety.Default(), the embedded red-flag lexicon
-	Rules   *Rules           // nil: the embedded rules.txt
-	Replies *Replies         // nil: the embedded replies.txt rendered for Clinic
+	Clinic Clinic
+	Safety *safety.Detector // nil: safety.Default(), the embedded red-flag lexicon
+	Rules  *Rules           // nil: the embedded rules.txt
+	// Intents classifies what safety and the rules leave; nil: trained on
+	// the embedded bot/intent/examples.txt.
+	Intents *intent.Classifier
+	Replies *Replies // nil: the embedded replies.txt rendered for Clinic
 	// ConversationTTL is how long follow-up context lasts (default 30 minutes).
 	ConversationTTL time.Duration
 	// MaxConversations bounds the remembered conversations (default 100,000).
@@ -33,6 +37,7 @@ type Router struct {
 	current atomic.Pointer[searcherBox]
 	safety  *safety.Detector
 	rules   *Rules
+	intents *intent.Classifier
 	replies *Replies
 	convs   *conversations
 	answer  AnswerConfig
@@ -48,6 +53,9 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	}
 	if cfg.Rules == nil {
 		cfg.Rules = DefaultRules()
+	}
+	if cfg.Intents == nil {
+		cfg.Intents = intent.Default()
 	}
 	if cfg.Replies == nil {
 		r, err := DefaultReplies(cfg.Clinic)
@@ -65,6 +73,7 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	rt := &Router{
 		safety:  cfg.Safety,
 		rules:   cfg.Rules,
+		intents: cfg.Intents,
 		replies: cfg.Replies,
 		convs:   newConversations(cfg.ConversationTTL, cfg.MaxConversations, cfg.Now),
 		answer:  cfg.Answer.withDefaults(),
@@ -116,8 +125,14 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	if normalize(text) == "" {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
 	}
+	section := ""
 	if rule, ok := rt.rules.Match(text); ok {
-		if rule.Section == string(IntentClinic) {
+		section = rule.Section
+	} else if p := rt.intents.Classify(text); p.Intent != intent.Question {
+		section = p.Intent
+	}
+	if section != "" {
+		if section == string(IntentClinic) {
 			r, ok, err := rt.answerClinicQuestion(ctx, rt.searcher(), text)
 			if err != nil {
 				return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
@@ -126,7 +141,7 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 				return r, nil
 			}
 		}
-		return rt.canned(rule.Section), nil
+		return rt.canned(section), nil
 	}
 	key := m.Conversation
 	if key == "" {

@@ -6,6 +6,7 @@
 //	infusionbot search [--json] [-k N] q  the raw ranking, for staff tuning articles
 //	infusionbot index --index DIR         build a persistent index
 //	infusionbot eval FILE.jsonl           score a case file
+//	infusionbot train [-v]                cross-validated accuracy of the intent examples
 //	infusionbot serve                     Telegram, Discord and the HTTP API
 //	infusionbot review [link|dismiss]     the staff's inbox of unanswered questions
 package main
@@ -68,6 +69,7 @@ usage:
   infusionbot search [--json] [-k N] [q]   raw ranking of passages
   infusionbot index --index DIR            build a persistent index
   infusionbot eval FILE.jsonl              score a case file
+  infusionbot train [-v] [--classify]      how well the intents learn their examples
   infusionbot serve [--check]              Telegram, Discord and the HTTP API
   infusionbot review [--json]              unanswered and poorly rated questions
   infusionbot review link GROUP PASSAGE    answer a group from a passage
@@ -105,6 +107,8 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 		return runEval(ctx, args, getenv, stdin, stdout, stderr)
 	case "review":
 		return runReview(ctx, args, getenv, stdin, stdout, stderr)
+	case "train":
+		return runTrain(ctx, args, getenv, stdin, stdout, stderr)
 	case "serve":
 		return runServe(ctx, args, getenv, stdin, stdout, stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,194 @@
+package intent
+
+import (
+	"strings"
+	"unicode"
+)
+
+// spelledOut expands the short forms people type, so "im", "i'm" and "i am"
+// are one feature; character n-grams catch the rest of the spelling.
+var spelledOut = map[string][]string{
+	"im": {"i", "am"}, "ive": {"i", "have"}, "id": {"i", "would"}, "ill": {"i", "will"},
+	"cant": {"can", "not"}, "cannot": {"can", "not"}, "dont": {"do", "not"}, "doesnt": {"does", "not"},
+	"didnt": {"did", "not"}, "wont": {"will", "not"}, "isnt": {"is", "not"}, "arent": {"are", "not"},
+	"shouldnt": {"should", "not"}, "wouldnt": {"would", "not"}, "couldnt": {"could", "not"},
+	"whats": {"what", "is"}, "thats": {"that", "is"}, "its": {"it", "is"}, "hows": {"how", "is"},
+	"u": {"you"}, "ur": {"your"}, "r": {"are"}, "ya": {"you"}, "pls": {"please"}, "plz": {"please"},
+	"wanna": {"want", "to"}, "gonna": {"going", "to"}, "gotta": {"got", "to"}, "thx": {"thanks"},
+	"abt": {"about"}, "w": {"with"}, "b4": {"before"}, "2day": {"today"}, "tmrw": {"tomorrow"},
+}
+
+// tokens lower-cases text and splits it into words: letters and digits,
+// apostrophes dropped ("don't" -> "dont" -> "do not").
+func tokens(text string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() == 0 {
+			return
+		}
+		w := b.String()
+		b.Reset()
+		if exp, ok := spelledOut[w]; ok {
+			out = append(out, exp...)
+			return
+		}
+		out = append(out, w)
+	}
+	for _, r := range text {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == '`':
+			// "don't" is one word
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// Feature kinds, the first byte hashed, so that a word and a bigram that
+// happen to spell the same never share a weight.
+const (
+	kindWord    = 'w'
+	kindBigram  = 'b'
+	kindConcept = 'k' // a bigram with a concept in place of its word: "stop <medicine>"
+	kindHas     = 'c' // a concept occurs
+	kindPair    = 'p' // two concepts occur together
+	kindChar    = 'g' // a character n-gram of a word
+	kindLength  = 'n'
+)
+
+// hasher is FNV-1a, 32 bits: features are hashed, never kept as strings.
+type hasher uint32
+
+func newHasher(kind byte) hasher { return hasher(2166136261).byte(kind) }
+
+func (h hasher) byte(c byte) hasher { return (h ^ hasher(c)) * 16777619 }
+
+func (h hasher) str(s string) hasher {
+	for i := 0; i < len(s); i++ {
+		h = h.byte(s[i])
+	}
+	return h
+}
+
+// feature is one hashed feature and its weight in the input vector.
+type feature struct {
+	hash  uint32
+	value float32
+}
+
+// featurizer turns a message into features; lookups map a word or two-word
+// phrase to its concept.
+type featurizer struct {
+	lookups map[string]string
+	// charWeight scales character n-grams against word features: there are
+	// many more of them, and words carry the meaning.
+	charWeight float32
+}
+
+func newFeaturizer(lookups map[string][]string, charWeight float32) *featurizer {
+	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight}
+	for concept, entries := range lookups {
+		for _, e := range entries {
+			f.lookups[e] = concept
+		}
+	}
+	return f
+}
+
+// features appends the features of text to buf.
+func (f *featurizer) features(text string, buf []feature) []feature {
+	toks := tokens(text)
+	add := func(h hasher, v float32) { buf = append(buf, feature{uint32(h), v}) }
+
+	// Concepts: a two-word phrase first, then the word.
+	concepts := make([]string, len(toks))
+	var present []string
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) {
+			if c, ok := f.lookups[toks[i]+" "+toks[i+1]]; ok {
+				concepts[i], concepts[i+1] = c, c
+				present = appendUnique(present, c)
+				i++
+				continue
+			}
+		}
+		if c, ok := f.lookups[toks[i]]; ok {
+			concepts[i] = c
+			present = appendUnique(present, c)
+		}
+	}
+
+	prev, prevConcept := "^", "^"
+	for i, t := range toks {
+		add(newHasher(kindWord).str(t), 1)
+		add(newHasher(kindBigram).str(prev).byte(' ').str(t), 1)
+		c := t
+		if concepts[i] != "" {
+			c = "<" + concepts[i] + ">"
+		}
+		if c != t || prevConcept != prev {
+			add(newHasher(kindConcept).str(prevConcept).byte(' ').str(c), 1)
+		}
+		prev, prevConcept = t, c
+		f.charGrams(t, add)
+	}
+	if len(toks) > 0 {
+		add(newHasher(kindBigram).str(prev).str(" $"), 1)
+		if prevConcept != prev {
+			add(newHasher(kindConcept).str(prevConcept).str(" $"), 1)
+		}
+	}
+	for i, a := range present {
+		add(newHasher(kindHas).str(a), 1)
+		for _, b := range present[i+1:] {
+			x, y := a, b
+			if y < x {
+				x, y = y, x
+			}
+			add(newHasher(kindPair).str(x).byte('+').str(y), 1)
+		}
+	}
+	add(newHasher(kindLength).byte(lengthBucket(len(toks))), 1)
+	return buf
+}
+
+// charGrams adds the 3- to 5-character n-grams of " word ".
+func (f *featurizer) charGrams(w string, add func(hasher, float32)) {
+	padded := " " + w + " "
+	for i := 0; i+3 <= len(padded); i++ {
+		h := newHasher(kindChar)
+		for j := i; j < len(padded) && j < i+5; j++ {
+			h = h.byte(padded[j])
+			if j-i+1 >= 3 {
+				add(h, f.charWeight)
+			}
+		}
+	}
+}
+
+// lengthBucket sorts messages by length: small talk is short.
+func lengthBucket(n int) byte {
+	switch {
+	case n <= 3:
+		return byte('0' + n)
+	case n <= 6:
+		return 'm'
+	case n <= 12:
+		return 'l'
+	}
+	return 'x'
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
