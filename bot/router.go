@@ -125,11 +125,20 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	if normalize(text) == "" {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
 	}
+	key := m.Conversation
+	if key == "" {
+		key = m.Platform + ":" + m.User
+	}
 	section := ""
 	if rule, ok := rt.rules.Match(text); ok {
 		section = rule.Section
 	} else if p := rt.intents.Classify(text); p.Intent != intent.Question {
 		section = p.Intent
+		if _, asked := rt.convs.get(key); asked && section == string(IntentOutOfScope) {
+			// "what about iron?" after a question is a follow-up the
+			// search resolves (or says it doesn't cover), not small talk.
+			section = ""
+		}
 	}
 	if section != "" {
 		if section == string(IntentClinic) {
@@ -142,10 +151,6 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 			}
 		}
 		return rt.canned(section), nil
-	}
-	key := m.Conversation
-	if key == "" {
-		key = m.Platform + ":" + m.User
 	}
 	reply, err := rt.question(ctx, key, text)
 	if err != nil {

@@ -59,6 +59,7 @@ const (
 	kindPair    = 'p' // two concepts occur together
 	kindChar    = 'g' // a character n-gram of a word
 	kindLength  = 'n'
+	kindNew     = 'v' // how many words the articles never use
 )
 
 // hasher is FNV-1a, 32 bits: features are hashed, never kept as strings.
@@ -88,10 +89,12 @@ type featurizer struct {
 	// charWeight scales character n-grams against word features: there are
 	// many more of them, and words carry the meaning.
 	charWeight float32
+	// vocab holds the articles' words; a word outside it is "<new>".
+	vocab map[string]bool
 }
 
-func newFeaturizer(lookups map[string][]string, charWeight float32) *featurizer {
-	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight}
+func newFeaturizer(lookups map[string][]string, charWeight float32, vocab map[string]bool) *featurizer {
+	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight, vocab: vocab}
 	for concept, entries := range lookups {
 		for _, e := range entries {
 			f.lookups[e] = concept
@@ -123,6 +126,15 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 		}
 	}
 
+	unknown := 0
+	if f.vocab != nil {
+		for i, t := range toks {
+			if concepts[i] == "" && !known(f.vocab, t) {
+				concepts[i] = "new"
+				unknown++
+			}
+		}
+	}
 	prev, prevConcept := "^", "^"
 	for i, t := range toks {
 		add(newHasher(kindWord).str(t), 1)
@@ -141,6 +153,12 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 		add(newHasher(kindBigram).str(prev).str(" $"), 1)
 		if prevConcept != prev {
 			add(newHasher(kindConcept).str(prevConcept).str(" $"), 1)
+		}
+	}
+	if f.vocab != nil {
+		add(newHasher(kindNew).byte(byte('0'+min(unknown, 3))), 1)
+		if len(toks) > 0 {
+			add(newHasher(kindNew).byte('%').byte(byte('0'+4*unknown/(len(toks)+1))), 1)
 		}
 	}
 	for i, a := range present {

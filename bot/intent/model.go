@@ -22,6 +22,9 @@ type Options struct {
 	// 1 makes every intent count alike however many examples it has, a
 	// negative value counts every example alike (default 0.5).
 	Balance float64
+	// Vocabulary holds the articles' words (see Vocabulary); nil means the
+	// articles compiled into the binary.
+	Vocabulary map[string]bool
 }
 
 func (o Options) withDefaults() Options {
@@ -36,6 +39,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MinConfidence == 0 {
 		o.MinConfidence = 0.5
+	}
+	if o.Vocabulary == nil {
+		o.Vocabulary = embeddedVocabulary()
 	}
 	if o.Balance == 0 {
 		o.Balance = 0.5
@@ -82,7 +88,7 @@ type Prediction struct {
 // the same classifier, bit for bit.
 func Train(d *Data, opts Options) *Classifier {
 	opts = opts.withDefaults()
-	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight)), rows: map[uint32]int32{}, opts: opts}
+	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), opts.Vocabulary), rows: map[uint32]int32{}, opts: opts}
 	classOf := map[string]int{}
 	for i, in := range c.classes {
 		classOf[in] = i
