@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/intent"
 	"github.com/infusionbot/infusionbot/index"
 	"github.com/infusionbot/infusionbot/internal/config"
 	"github.com/infusionbot/infusionbot/knowledge"
@@ -93,12 +94,15 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The intent classifier learns its examples while the index is built.
+	trained := make(chan *intent.Classifier, 1)
+	go func() { trained <- intent.Default() }()
 	ix, err := cfg.openIndex(ctx)
 	if err != nil {
 		rec.Close()
 		return nil, err
 	}
-	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic})
+	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic, Intents: <-trained})
 	if err != nil {
 		ix.Close()
 		rec.Close()
