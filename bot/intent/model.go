@@ -11,10 +11,10 @@ type Options struct {
 	LearningRate float64 // initial step (default 5)
 	L2           float64 // weight decay per example (default 1e-6)
 	// MinConfidence is the least probability of a non-question intent;
-	// below it the message goes to the search (default 0.5).
+	// below it the message goes to the search (default 0.4).
 	MinConfidence float64
 	// MinMargin is the least lead of the best intent over the runner-up;
-	// a closer call goes to the search (default 0.2).
+	// a closer call goes to the search (default 0.1).
 	MinMargin float64
 	// CharWeight scales character n-grams against word features (default 1).
 	CharWeight float64
@@ -38,7 +38,7 @@ func (o Options) withDefaults() Options {
 		o.L2 = 1e-6
 	}
 	if o.MinConfidence == 0 {
-		o.MinConfidence = 0.5
+		o.MinConfidence = 0.4
 	}
 	if o.Vocabulary == nil {
 		o.Vocabulary = embeddedVocabulary()
@@ -50,7 +50,7 @@ func (o Options) withDefaults() Options {
 		o.CharWeight = 1
 	}
 	if o.MinMargin == 0 {
-		o.MinMargin = 0.2
+		o.MinMargin = 0.1
 	}
 	return o
 }
@@ -65,8 +65,8 @@ const settled = 1e-3
 type Classifier struct {
 	classes []string
 	feat    *featurizer
-	rows    map[uint32]int32 // feature hash -> row of weights
-	weights []float32        // len(rows) x len(classes)
+	rows    *table    // feature hash -> row of weights
+	weights []float32 // rows x len(classes)
 	bias    []float32
 	opts    Options
 	pool    sync.Pool // *[]feature
@@ -88,7 +88,8 @@ type Prediction struct {
 // the same classifier, bit for bit.
 func Train(d *Data, opts Options) *Classifier {
 	opts = opts.withDefaults()
-	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), opts.Vocabulary), rows: map[uint32]int32{}, opts: opts}
+	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), opts.Vocabulary), opts: opts}
+	seen := map[uint32]int32{}
 	classOf := map[string]int{}
 	for i, in := range c.classes {
 		classOf[in] = i
@@ -111,18 +112,22 @@ func Train(d *Data, opts Options) *Classifier {
 			s.weight = math.Pow(float64(len(d.Examples))/float64(len(c.classes)*count[s.class]), opts.Balance)
 		}
 		for _, f := range normalized(fs) {
-			r, ok := c.rows[f.hash]
+			r, ok := seen[f.hash]
 			if !ok {
-				r = int32(len(c.rows))
-				c.rows[f.hash] = r
+				r = int32(len(seen))
+				seen[f.hash] = r
 			}
 			s.rows = append(s.rows, r)
 			s.values = append(s.values, f.value)
 		}
 		samples = append(samples, s)
 	}
+	c.rows = newTable(len(seen))
+	for h, r := range seen {
+		c.rows.put(h, r)
+	}
 	k := len(c.classes)
-	w := make([]float64, len(c.rows)*k)
+	w := make([]float64, len(seen)*k)
 	b := make([]float64, k)
 	scale := 1.0 // w's true value is scale*w: weight decay without touching every weight
 	order := make([]int, len(samples))
@@ -230,7 +235,7 @@ func (c *Classifier) Probabilities(text string) []float64 {
 		scores[j] = float64(c.bias[j])
 	}
 	for _, f := range fs {
-		r, ok := c.rows[f.hash]
+		r, ok := c.rows.get(f.hash)
 		if !ok {
 			continue
 		}
