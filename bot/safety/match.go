@@ -4,15 +4,16 @@ import "strconv"
 
 // matcher finds the words and terms of one lexicon in a message.
 type matcher struct {
-	lx       *lexicon
-	exact    map[string][]int // token -> ids of whole words
-	stems    map[string][]int // stem -> ids of stems
-	stemLens []int
-	fuzzy    [256][]int // first letter -> ids of words long enough to mistype
-	known    map[string]bool
-	classes  []int   // ids of token classes (#highbp)
-	starts   [][]ref // word id -> the terms starting with it
-	typos    bool
+	lx        *lexicon
+	exact     map[string][]int // token -> ids of whole words
+	singulars map[string][]int // "tablet" -> ids of "tablets"
+	stems     map[string][]int // stem -> ids of stems
+	stemLens  []int
+	fuzzy     [256][]int // first letter -> ids of words long enough to mistype
+	known     map[string]bool
+	classes   []int   // ids of token classes (#highbp)
+	starts    [][]ref // word id -> the terms starting with it
+	typos     bool
 }
 
 // ref names one term of a concept: group -1 is a term that fires alone,
@@ -29,7 +30,7 @@ type occurrence struct {
 }
 
 func newMatcher(lx *lexicon, typos bool) *matcher {
-	m := &matcher{lx: lx, exact: map[string][]int{}, stems: map[string][]int{}, known: map[string]bool{}, typos: typos}
+	m := &matcher{lx: lx, exact: map[string][]int{}, singulars: map[string][]int{}, stems: map[string][]int{}, known: map[string]bool{}, typos: typos}
 	lens := map[int]bool{}
 	for id, w := range lx.words {
 		switch {
@@ -44,6 +45,9 @@ func newMatcher(lx *lexicon, typos bool) *matcher {
 		default:
 			m.exact[w.text] = append(m.exact[w.text], id)
 			m.known[w.text] = true
+			if n := len(w.text); n > 3 && w.text[n-1] == 's' {
+				m.singulars[w.text[:n-1]] = append(m.singulars[w.text[:n-1]], id)
+			}
 		}
 		if w.class == "" && maxTypos(len(w.text)) > 0 {
 			m.fuzzy[w.text[0]] = append(m.fuzzy[w.text[0]], id)
@@ -93,7 +97,7 @@ func (m *matcher) ids(tok string, buf []int) []int {
 	// An inflection of a whole word is that word: "airways", "swells";
 	// and in the lexicon a singular is its plural: "tablet" for "tablets".
 	if m.typos {
-		buf = append(buf, m.exact[tok+"s"]...)
+		buf = append(buf, m.singulars[tok]...)
 	}
 	for _, suf := range inflections {
 		if len(tok) > len(suf)+2 && tok[len(tok)-len(suf):] == suf {
@@ -125,6 +129,9 @@ var negations = func() map[string]bool {
 	}
 	return m
 }()
+
+// units follow a number that is a dose, not a count.
+var units = map[string]bool{"mg": true, "mcg": true, "ml": true, "g": true, "milligrams": true, "units": true, "mgs": true}
 
 // inflections are the endings that make a word's forms.
 var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
@@ -312,6 +319,13 @@ func matchClass(class string, ws []string, i int) int {
 		dia, _ := strconv.Atoi(ws[i+1])
 		if sys <= 300 && dia < sys && dia >= 40 && (sys >= 180 || dia >= 120) {
 			return 2
+		}
+	case "#many":
+		// "30 of my pills": ten or more at once, counted, not measured
+		// ("10 mg" is a dose).
+		n, err := strconv.Atoi(ws[i])
+		if err == nil && n >= 10 && n < 1000 && !(i+1 < len(ws) && units[ws[i+1]]) {
+			return 1
 		}
 	case "#fastpulse":
 		// A heart rate of 130 or more at rest.

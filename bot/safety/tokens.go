@@ -43,9 +43,10 @@ func tokenize(text string) []token {
 		}
 		s := w.String()
 		w.Reset()
+		one := [1]string{s} // no allocation for the common word
 		words, ok := respelled[s]
 		if !ok {
-			words = []string{s}
+			words = one[:]
 		}
 		for _, s := range words {
 			if n := len(out); n > 0 && out[n-1].clause == clause {
