@@ -2,7 +2,9 @@ package intent
 
 import (
 	"math"
+	"strings"
 	"sync"
+	"unicode"
 )
 
 // Options tune training and the fallback. Zero values take the defaults.
@@ -253,6 +255,11 @@ func (c *Classifier) Probabilities(text string) []float64 {
 // Classify tells what text is. A non-question intent below MinConfidence,
 // or within MinMargin of the runner-up, falls back to Question.
 func (c *Classifier) Classify(text string) Prediction {
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
+		// "2" (picking a numbered choice), "???": no words to learn from;
+		// the search and the conversation know what it means.
+		return Prediction{Intent: Question, Best: Question, RunnerUp: Question}
+	}
 	p := c.Probabilities(text)
 	best, second := 0, -1
 	for j := 1; j < len(p); j++ {
