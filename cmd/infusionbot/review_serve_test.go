@@ -19,21 +19,11 @@ func TestServeAnswersWithACorruptStoreAndSaysWhy(t *testing.T) {
 	base, logs, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0"})
 	defer stop()
 
-	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"How long does a ketamine infusion take?"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body := askKetamineDuration(t, base)
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"answered":true`) {
 		t.Errorf("with a corrupt store, POST /v1/messages = %d %s", resp.StatusCode, body)
 	}
-	resp, err = http.Get(base + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body = httpGetBody(t, base+"/readyz")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "warnings") || !strings.Contains(string(body), "not a readable SQLite database") {
 		t.Errorf("/readyz with a corrupt store = %d %s, want ready with the store's problem", resp.StatusCode, body)
 	}
@@ -177,21 +167,11 @@ func serveOnReadOnlyDisk(t *testing.T, data string) {
 	}
 	base, logs, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0"})
 	defer stop()
-	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"How long does a ketamine infusion take?"}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body := askKetamineDuration(t, base)
 	if resp.StatusCode != 200 || !strings.Contains(string(body), `"answered":true`) {
 		t.Errorf("on a read-only disk, POST /v1/messages = %d %s", resp.StatusCode, body)
 	}
-	resp, err = http.Get(base + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body = httpGetBody(t, base+"/readyz")
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "read-only") {
 		t.Errorf("/readyz on a read-only disk = %d %s, want ready with the store's problem", resp.StatusCode, body)
 	}
@@ -216,4 +196,28 @@ func TestServeCheckReportsTheStore(t *testing.T) {
 	if err == nil || !strings.Contains(out, "FAIL  store") || !strings.Contains(out, "STORE_TEXT") {
 		t.Errorf("serve --check with a bad STORE_TEXT (%v):\n%s", err, out)
 	}
+}
+
+// askKetamineDuration posts a question the articles answer to the API.
+func askKetamineDuration(t *testing.T, base string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"How long does a ketamine infusion take?"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, body
+}
+
+// httpGetBody GETs url and returns the response with its whole body.
+func httpGetBody(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, body
 }

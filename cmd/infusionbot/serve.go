@@ -396,15 +396,7 @@ func serve(ctx context.Context, ecfg engineConfig, scfg config.Serve, adapters [
 		}()
 	}
 
-	srv := &http.Server{
-		Handler:           mux,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       90 * time.Second,
-		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(mux, logger)
 	// A server stopped before it began has no load balancer to drain.
 	if ctx.Err() != nil {
 		scfg.DrainDelay = 0
@@ -618,4 +610,19 @@ func onOff(b bool) string {
 		return "set"
 	}
 	return "not set"
+}
+
+// newHTTPServer is an http.Server for h with the timeouts and header limit
+// every listener of serve uses (the API's and the metrics'), so that a slow
+// or hostile client holds neither for long.
+func newHTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
 }
