@@ -44,7 +44,7 @@ type term []int // word ids
 // word is one word of the lexicon: whole ("chest"), a stem ("swell*"), or a
 // class of tokens ("#highbp", a blood pressure reading of 180/120 or more;
 // "#lowglucose", a blood sugar under 70 mg/dL; "#fastpulse", 130 a minute
-// or more; "#many", a count of ten or more).
+// or more; "#many", a count of ten or more; "#count", any number).
 type word struct {
 	text   string
 	prefix bool
@@ -99,7 +99,7 @@ func (lx *lexicon) parseTerms(val string) ([]term, error) {
 		for _, f := range strings.Fields(alt) {
 			switch {
 			case strings.HasPrefix(f, "#"):
-				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" {
+				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" && f != "#count" {
 					return nil, fmt.Errorf("unknown word class %q", f)
 				}
 				flush()

@@ -327,6 +327,10 @@ func matchClass(class string, ws []string, i int) int {
 		if err == nil && n >= 10 && n < 1000 && !(i+1 < len(ws) && units[ws[i+1]]) {
 			return 1
 		}
+	case "#count":
+		if isNumber(ws[i]) {
+			return 1
+		}
 	case "#fastpulse":
 		// A heart rate of 130 or more at rest.
 		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 130 && n <= 300 {

@@ -87,7 +87,8 @@ func (c *cues) find(ws []string) cueSet {
 	s := cueSet{at: map[int][]occurrence{}, c: c}
 	all := c.m.find(ws)
 	decisive := map[int]bool{}
-	for _, k := range []string{"acute", "history", "habitual", "current", "resolved", "recurring"} {
+	// "general" too: "just" is no "just now" in "just curious".
+	for _, k := range []string{"acute", "history", "habitual", "current", "resolved", "recurring", "general"} {
 		decisive[c.index[k]] = true
 	}
 next:
