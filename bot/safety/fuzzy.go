@@ -17,6 +17,44 @@ var realWordsText string
 
 var realWords = parseWordList(realWordsText)
 
+// realByStart is realWords by first letter and length, to find the real
+// words one edit from a typed word.
+var realByStart = func() map[[2]int][]string {
+	m := map[[2]int][]string{}
+	for w := range realWords {
+		k := [2]int{int(w[0]), len(w)}
+		m[k] = append(m[k], w)
+	}
+	return m
+}()
+
+// nearRealWord reports whether typed is one edit from a word of realWords.
+func nearRealWord(typed string) bool {
+	for n := len(typed) - 1; n <= len(typed)+1; n++ {
+		for _, w := range realByStart[[2]int{int(typed[0]), n}] {
+			if distance(typed, w, 1) <= 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneEditFrom reports whether typed is at most one edit from w, or, for a
+// stem, starts with a spelling one edit from it.
+func oneEditFrom(typed string, w word) bool {
+	if !w.prefix {
+		d := len(typed) - len(w.text)
+		return d <= 1 && d >= -1 && distance(typed, w.text, 1) <= 1
+	}
+	for n := len(w.text) - 1; n <= len(w.text)+1 && n <= len(typed); n++ {
+		if distance(typed[:n], w.text, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
 func parseWordList(text string) map[string]bool {
 	m := map[string]bool{}
 	for _, line := range strings.Split(text, "\n") {

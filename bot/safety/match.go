@@ -107,6 +107,7 @@ func (m *matcher) ids(tok string, buf []int) []int {
 	if !m.typos || len(tok) < 4 || realWords[tok] {
 		return buf
 	}
+	n := len(buf)
 	for _, id := range m.fuzzy[tok[0]] {
 		w := m.lx.words[id]
 		if w.prefix && len(tok) >= len(w.text) && tok[:len(w.text)] == w.text {
@@ -115,6 +116,19 @@ func (m *matcher) ids(tok string, buf []int) []int {
 		if (w.prefix && nearPrefix(tok, w.text)) || (!w.prefix && nearWord(tok, w.text)) {
 			buf = append(buf, id)
 		}
+	}
+	// A typo one letter from an English word that is not in the lexicon is
+	// that word mistyped ("consultaton" is "consultation", two letters from
+	// "convuls*"), unless it is as near a lexicon word: "convultions" is as
+	// near "convuls*" as "convolutions", and a miss costs more.
+	if len(buf) > n && nearRealWord(tok) {
+		kept := buf[:n]
+		for _, id := range buf[n:] {
+			if oneEditFrom(tok, m.lx.words[id]) {
+				kept = append(kept, id)
+			}
+		}
+		buf = kept
 	}
 	return buf
 }

@@ -184,6 +184,12 @@ func (s cueSet) statement(ts []token, lo, hi int, h hit) bool {
 		if p < lo || p >= hi || p > h.end {
 			continue
 		}
+		// The subject must be in a clause of the red flag: in "my mom has
+		// epilepsy. would ketamine trigger a seizure?" nobody is said to
+		// have the seizure.
+		if ts[p].clause < ts[h.start].clause || ts[p].clause > ts[h.end-1].clause {
+			continue
+		}
 		if p > 0 && ts[p-1].clause == ts[p].clause && (s.any("modal", p-1, p) || s.any("generic", p-1, p)) {
 			continue
 		}

@@ -46,6 +46,16 @@ func TestCheckModes(t *testing.T) {
 		{"I'm dying to know how it works", "", 0},
 		{"how do I kill a stuck process on linux", "", 0},
 		{"chess pain", "", 0}, // a real word is no typo
+		// nor is a mistyped real word nearer it than any lexicon word...
+		{"wats the point of the consultaton", "", 0},
+		// ...unless it is as near one: a miss costs more than a false alarm.
+		{"she is having convultions", safety.Emergency, safety.Report},
+		// "just" of "just curious" is not "just now".
+		{"is numb lips one of the signs of too much lidocaine? just curious", safety.Emergency, safety.Question},
+		// A subject in another sentence does not have the red flag.
+		{"my mom has epilepsy, well controlled. would ketamine trigger a seizure?", safety.Emergency, safety.Question},
+		// Negated signs are absent.
+		{"the iv site is a bit red, no fever", "", 0},
 	}
 	for _, tt := range tests {
 		f := d.Check(tt.text)
@@ -71,6 +81,8 @@ func TestLexiconFormat(t *testing.T) {
 			match: "I hurt myself", nomatch: "I hurt myself lifting"},
 		{name: "blood pressure class", text: "[emergency]\nconcept: c\nbody: bp\nsign: #highbp\nexample: x",
 			match: "bp 185/100", nomatch: "bp 135/85"},
+		{name: "any number class", text: "[crisis]\nconcept: c\nterm: kms\nunless: #count kms\nexample: x",
+			match: "honestly kms", nomatch: "it is 30 kms away"},
 		{name: "unknown section", text: "[weather]\n", want: "r.txt:1: unknown section [weather]"},
 		{name: "no colon", text: "[emergency]\nconcept: c\nterm chest pain", want: "r.txt:3: want \"key: value\""},
 		{name: "no example", text: "[emergency]\nconcept: c\nterm: chest pain", want: "r.txt:2: concept \"c\" has no example"},
