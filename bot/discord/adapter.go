@@ -49,6 +49,14 @@ type Adapter struct {
 	closing     bool   // Run is shutting down: no new replies
 	inflight    sync.WaitGroup
 	lastEventNs atomic.Int64
+
+	lanes *lanes // each user's events, in order; set for the duration of Run
+
+	// Acknowledgements sent aside from the lanes (during shutdown, or for a
+	// user over MaxUserQueue): at most MaxWorkers at a time.
+	asideSem    chan struct{}
+	aside       sync.WaitGroup
+	asideClosed bool // under mu
 }
 
 // New checks cfg and returns an adapter. It does not connect: Run does.
@@ -143,6 +151,8 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	a.handler, a.replies = h, replies
 	a.dropped = make(chan struct{}, 1)
 	a.registered, a.closing, a.botID, a.appID = false, false, "", ""
+	a.lanes = newLanes(a.cfg.MaxWorkers, a.cfg.MaxUserQueue)
+	a.asideSem, a.asideClosed = make(chan struct{}, a.cfg.MaxWorkers), false
 	a.mu.Unlock()
 
 	for _, fn := range []any{a.onReady, a.onResumed, a.onDisconnect, a.onEvent, a.onMessageCreate, a.onInteractionCreate} {
@@ -295,13 +305,14 @@ func (a *Adapter) watch(ctx context.Context, s *discordgo.Session) endReason {
 	}
 }
 
-// shutdown closes the gateway and waits for the replies in flight; false
-// when the shutdown timeout cut some off.
+// shutdown waits for the replies in flight, then closes the gateway; false
+// when the shutdown timeout cut some off. The gateway stays open meanwhile
+// so that an interaction arriving now is told to try again rather than
+// shown "The application did not respond".
 func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFunc) bool {
 	a.mu.Lock()
 	a.closing = true
 	a.mu.Unlock()
-	_ = s.Close()
 	done := make(chan struct{})
 	go func() { a.inflight.Wait(); close(done) }()
 	t := time.NewTimer(a.cfg.ShutdownTimeout)
@@ -315,6 +326,11 @@ func (a *Adapter) shutdown(s *discordgo.Session, cancelReplies context.CancelFun
 		<-done
 		finished = false
 	}
+	_ = s.Close()
+	a.mu.Lock()
+	a.asideClosed = true
+	a.mu.Unlock()
+	a.aside.Wait()
 	a.mon.Connected(platform, false)
 	a.log.Info("discord: stopped")
 	return finished
@@ -348,19 +364,30 @@ func fatal(err error) error {
 	return nil
 }
 
-// spawn runs fn in its own goroutine, tracked for shutdown, with a context
-// that survives Run's ctx (so replies in flight finish) but not shutdown's
-// deadline. It reports false, and does nothing, once shutdown has begun.
-func (a *Adapter) spawn(fn func(ctx context.Context)) bool {
+// Results of submit.
+type submitted int
+
+const (
+	queued    submitted = iota // on the user's lane
+	closing                    // shutdown has begun: not run
+	full                       // the user holds MaxUserQueue events: not run
+	fullAgain                  // full, and the user was already told
+)
+
+// submit queues fn on user's lane (see lanes), tracked for shutdown, with a
+// context that survives Run's ctx (so replies in flight finish) but not
+// shutdown's deadline. fn calls decided once its reply is known, freeing
+// its worker for the sending. fn runs with an already cancelled context
+// when shutdown's deadline passed while it waited.
+func (a *Adapter) submit(user string, fn func(ctx context.Context, decided func())) submitted {
 	a.mu.Lock()
+	defer a.mu.Unlock()
 	if a.closing || a.replies == nil {
-		a.mu.Unlock()
-		return false
+		return closing
 	}
-	a.inflight.Add(1)
 	parent := a.replies
-	a.mu.Unlock()
-	go func() {
+	a.inflight.Add(1)
+	ok, first := a.lanes.enqueue(user, func(decided func()) {
 		defer a.inflight.Done()
 		ctx, cancel := context.WithTimeout(parent, a.cfg.ReplyTimeout)
 		defer cancel()
@@ -370,9 +397,47 @@ func (a *Adapter) spawn(fn func(ctx context.Context)) bool {
 				a.log.Error("discord: panic while replying", "panic", fmt.Sprint(r))
 			}
 		}()
+		fn(ctx, decided)
+	})
+	switch {
+	case ok:
+		return queued
+	case first:
+		a.inflight.Done()
+		return full
+	default:
+		a.inflight.Done()
+		return fullAgain
+	}
+}
+
+// goAside runs fn (one acknowledgement or notice) outside the lanes, with
+// a context of its own: during shutdown, or for a user over MaxUserQueue.
+// At most MaxWorkers run at once; beyond that, and once the gateway is
+// closed, fn is dropped.
+func (a *Adapter) goAside(fn func(ctx context.Context)) {
+	a.mu.Lock()
+	if a.asideClosed || a.asideSem == nil {
+		a.mu.Unlock()
+		return
+	}
+	select {
+	case a.asideSem <- struct{}{}:
+	default:
+		a.mu.Unlock()
+		a.mon.Error(platform, "overflow")
+		return
+	}
+	sem := a.asideSem
+	a.aside.Add(1)
+	a.mu.Unlock()
+	go func() {
+		defer a.aside.Done()
+		defer func() { <-sem }()
+		ctx, cancel := context.WithTimeout(context.Background(), a.cfg.ReplyTimeout)
+		defer cancel()
 		fn(ctx)
 	}()
-	return true
 }
 
 // Gateway event handlers. They run on discordgo's reading goroutine

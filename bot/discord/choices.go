@@ -45,12 +45,13 @@ func choiceButtons(cs []bot.Choice) []discordgo.MessageComponent {
 
 // pickChoice answers a choice button as if the person had typed its text,
 // in the channel, as the question was.
-func (a *Adapter) pickChoice(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, text string) {
+func (a *Adapter) pickChoice(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, text string, decided func()) {
 	start := time.Now()
 	if err := a.respond(ctx, s, i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}); err != nil {
 		return
 	}
 	r, err := a.ask(ctx, interactionUser(i), i.ChannelID, text, time.Now())
+	decided()
 	msgs := a.render("choice", r, err)
 	if a.editThenFollow(ctx, s, i, msgs, false) == nil {
 		a.logReply("choice", r, err, len(msgs), start)

@@ -72,6 +72,14 @@ type Config struct {
 	// a 429 response; MaxRateLimitWait bounds a single wait. Defaults 3 and 30 s.
 	MaxRateLimitRetries int
 	MaxRateLimitWait    time.Duration
+	// MaxWorkers bounds how many replies are being decided at once (the
+	// handler running, an interaction being acknowledged); sending a decided
+	// reply does not hold a worker. Default 16.
+	MaxWorkers int
+	// MaxUserQueue bounds the events one user may have in hand (waiting or
+	// being answered); beyond it they are refused with one notice that
+	// also gives the emergency line. Default 10.
+	MaxUserQueue int
 }
 
 // Environment variables read by ConfigFromEnv.
@@ -200,6 +208,12 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	def(&cfg.MaxRateLimitWait, 30*time.Second)
 	def(&cfg.AckTimeout, 2500*time.Millisecond)
+	if cfg.MaxWorkers <= 0 {
+		cfg.MaxWorkers = 16
+	}
+	if cfg.MaxUserQueue <= 0 {
+		cfg.MaxUserQueue = 10
+	}
 	if cfg.MaxRateLimitRetries <= 0 {
 		cfg.MaxRateLimitRetries = 3
 	}

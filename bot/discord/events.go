@@ -141,11 +141,15 @@ func (a *Adapter) onMessageCreate(s *discordgo.Session, m *discordgo.MessageCrea
 	}
 	userID, channelID, messageID, guildID := m.Author.ID, m.ChannelID, m.ID, m.GuildID
 	at := m.Timestamp
-	a.spawn(func(ctx context.Context) {
+	reference := func() *discordgo.MessageReference {
+		no := false
+		return &discordgo.MessageReference{MessageID: messageID, ChannelID: channelID, GuildID: guildID, FailIfNotExists: &no}
+	}
+	switch a.submit(userID, func(ctx context.Context, decided func()) {
 		start := time.Now()
 		r, err := a.ask(ctx, userID, channelID, text, at)
+		decided()
 		msgs := a.render(kind, r, err)
-		no := false
 		for n, om := range msgs {
 			send := &discordgo.MessageSend{
 				Content:         om.Content,
@@ -154,7 +158,7 @@ func (a *Adapter) onMessageCreate(s *discordgo.Session, m *discordgo.MessageCrea
 				AllowedMentions: noMentions(),
 			}
 			if n == 0 {
-				send.Reference = &discordgo.MessageReference{MessageID: messageID, ChannelID: channelID, GuildID: guildID, FailIfNotExists: &no}
+				send.Reference = reference()
 			}
 			if err := a.rest(ctx, func(opts ...discordgo.RequestOption) error {
 				_, err := s.ChannelMessageSendComplex(channelID, send, opts...)
@@ -165,8 +169,29 @@ func (a *Adapter) onMessageCreate(s *discordgo.Session, m *discordgo.MessageCrea
 			}
 		}
 		a.logReply(kind, r, err, len(msgs), start)
-	})
+	}) {
+	case full:
+		// One notice for the flood, which also gives the way to urgent
+		// help: the refused messages are not read.
+		a.mon.Error(platform, "overflow")
+		a.goAside(func(ctx context.Context) {
+			if err := a.rest(ctx, func(opts ...discordgo.RequestOption) error {
+				_, err := s.ChannelMessageSendComplex(channelID, &discordgo.MessageSend{
+					Content: overflowText, Reference: reference(), AllowedMentions: noMentions(),
+				}, opts...)
+				return err
+			}); err != nil {
+				a.sendFailed(kind, err)
+			}
+		})
+	case fullAgain:
+		a.mon.Error(platform, "overflow")
+	}
 }
+
+// overflowText answers a user's events beyond MaxUserQueue, which are not
+// read: one of them could be urgent, so it gives the way to urgent help.
+const overflowText = "You've sent several messages at once; I'll answer the earlier ones first — please wait for those replies before sending more. If this is an emergency, call your local emergency number now."
 
 // stripMention removes the bot's mentions from text.
 func stripMention(text, botID string) string {
@@ -187,28 +212,54 @@ func (a *Adapter) logReply(kind string, r bot.Reply, err error, parts int, start
 		"citations", len(r.Citations), "failed", err != nil, "messages", parts, "took", time.Since(start).Round(time.Millisecond))
 }
 
-// onInteractionCreate handles slash commands and button presses, each in
-// its own goroutine: every interaction is acknowledged at once (within
-// Discord's 3 seconds) and answered afterwards.
+// onInteractionCreate handles slash commands and button presses on the
+// user's lane (see lanes): each is acknowledged as soon as its turn comes
+// (within Discord's 3 seconds) and answered afterwards. During shutdown,
+// or beyond MaxUserQueue, it is acknowledged aside with a short notice.
 func (a *Adapter) onInteractionCreate(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	if ic.Interaction == nil {
 		return
 	}
 	i := ic.Interaction
-	started := true
+	var handle func(ctx context.Context, decided func())
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
-		started = a.spawn(func(ctx context.Context) { a.handleCommand(ctx, s, i) })
+		handle = func(ctx context.Context, decided func()) { a.handleCommand(ctx, s, i, decided) }
 	case discordgo.InteractionMessageComponent:
-		started = a.spawn(func(ctx context.Context) { a.handleComponent(ctx, s, i) })
+		handle = func(ctx context.Context, decided func()) { a.handleComponent(ctx, s, i, decided) }
+	default:
+		return
 	}
-	if !started {
-		// Shutting down: say so, rather than leave the person with
-		// "The application did not respond".
-		_ = a.respond(context.Background(), s, i, &discordgo.InteractionResponse{
-			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: &discordgo.InteractionResponseData{Content: shuttingDownText, Flags: discordgo.MessageFlagsEphemeral},
+	notice := func(text string) {
+		a.goAside(func(ctx context.Context) {
+			_ = a.respond(ctx, s, i, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: text, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
+			})
 		})
+	}
+	switch a.submit(interactionUser(i), func(ctx context.Context, decided func()) {
+		if ctx.Err() != nil {
+			// Cut off by shutdown's deadline while it waited: say so,
+			// rather than leave the person with "The application did
+			// not respond".
+			decided()
+			ctx, cancel := context.WithTimeout(context.Background(), a.cfg.AckTimeout)
+			defer cancel()
+			_ = a.respond(ctx, s, i, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: shuttingDownText, Flags: discordgo.MessageFlagsEphemeral},
+			})
+			return
+		}
+		handle(ctx, decided)
+	}) {
+	case closing:
+		notice(shuttingDownText)
+	case full, fullAgain:
+		// Each interaction needs its own acknowledgement.
+		a.mon.Error(platform, "overflow")
+		notice(overflowText)
 	}
 }
 
@@ -249,7 +300,7 @@ func (a *Adapter) respond(ctx context.Context, s *discordgo.Session, i *discordg
 // follow-up fail, the reply goes into the deferred response instead: an
 // urgent reply is never withheld. In direct messages it simply replaces the
 // placeholder.
-func (a *Adapter) handleCommand(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+func (a *Adapter) handleCommand(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, decided func()) {
 	start := time.Now()
 	data := i.ApplicationCommandData()
 	var text string
@@ -281,6 +332,7 @@ func (a *Adapter) handleCommand(ctx context.Context, s *discordgo.Session, i *di
 	}
 	kind := "slash:" + data.Name
 	r, err := a.ask(ctx, interactionUser(i), i.ChannelID, text, time.Now())
+	decided()
 	msgs := a.render(kind, r, err)
 	if err == nil && r.Intent.Urgent() && i.GuildID != "" {
 		if a.followups(ctx, s, i, msgs, true) == nil {
@@ -298,7 +350,7 @@ func (a *Adapter) handleCommand(ctx context.Context, s *discordgo.Session, i *di
 }
 
 // handleComponent handles the feedback buttons.
-func (a *Adapter) handleComponent(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction) {
+func (a *Adapter) handleComponent(ctx context.Context, s *discordgo.Session, i *discordgo.Interaction, decided func()) {
 	data := i.MessageComponentData()
 	switch data.CustomID {
 	case buttonHelpful, buttonNotHelpful:
@@ -327,13 +379,14 @@ func (a *Adapter) handleComponent(ctx context.Context, s *discordgo.Session, i *
 			return
 		}
 		r, err := a.ask(ctx, interactionUser(i), i.ChannelID, bot.CommandCareTeam, time.Now())
+		decided()
 		msgs := a.render("care_team", r, err)
 		if a.editThenFollow(ctx, s, i, msgs, true) == nil {
 			a.logReply("care_team", r, err, len(msgs), start)
 		}
 	default:
 		if text, ok := parseChoice(data.CustomID); ok {
-			a.pickChoice(ctx, s, i, text) // choices.go
+			a.pickChoice(ctx, s, i, text, decided) // choices.go
 			return
 		}
 		// Not ours (an old button?): acknowledge without changing anything.

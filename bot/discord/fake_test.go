@@ -45,13 +45,14 @@ type fakeDiscord struct {
 	identifies  []identifyPayload
 	resumes     int
 	seq         int
-	closeCode   int            // close every connection with this code after IDENTIFY/RESUME
-	silentConns int            // the first n connections never ACK heartbeats
-	hangHello   int            // the first n connections never send HELLO
-	hangGateway bool           // GET /gateway never answers
-	heartbeatMs int            // the HELLO heartbeat interval
-	limits      map[string]int // path prefix → how many 429s to answer before succeeding
-	retryAfter  float64        // the 429s' retry_after, in seconds
+	closeCode   int                      // close every connection with this code after IDENTIFY/RESUME
+	silentConns int                      // the first n connections never ACK heartbeats
+	hangHello   int                      // the first n connections never send HELLO
+	hangGateway bool                     // GET /gateway never answers
+	heartbeatMs int                      // the HELLO heartbeat interval
+	limits      map[string]int           // path prefix → how many 429s to answer before succeeding
+	retryAfter  float64                  // the 429s' retry_after, in seconds
+	holds       map[string]chan struct{} // path prefix → requests wait until it is closed
 }
 
 type restReq struct {
@@ -89,7 +90,7 @@ func (c *fakeConn) write(v any) error {
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{t: t, heartbeatMs: 10000, limits: map[string]int{}, retryAfter: 0.05}
+	f := &fakeDiscord{t: t, heartbeatMs: 10000, limits: map[string]int{}, holds: map[string]chan struct{}{}, retryAfter: 0.05}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ws/", f.serveGateway)
 	mux.HandleFunc("/ws", f.serveGateway)
@@ -126,7 +127,20 @@ func (f *fakeDiscord) serveREST(w http.ResponseWriter, r *http.Request) {
 	}
 	retryAfter := f.retryAfter
 	hang := f.hangGateway && r.URL.Path == "/api/v9/gateway"
+	var hold chan struct{}
+	for prefix, c := range f.holds {
+		if strings.HasPrefix(r.URL.Path, prefix) {
+			hold = c
+		}
+	}
 	f.mu.Unlock()
+	if hold != nil {
+		select {
+		case <-hold:
+		case <-r.Context().Done():
+			return
+		}
+	}
 	if hang {
 		select {
 		case <-r.Context().Done():
@@ -429,6 +443,7 @@ type fakeCore struct {
 	mu    sync.Mutex
 	seen  []bot.Message
 	delay time.Duration
+	gate  chan struct{} // "wait" is answered once it is closed
 }
 
 const (
@@ -470,6 +485,12 @@ func (c *fakeCore) Handle(ctx context.Context, m bot.Message) (bot.Reply, error)
 	case t == "block":
 		<-ctx.Done()
 		return bot.Reply{}, ctx.Err()
+	case t == "wait":
+		c.mu.Lock()
+		gate := c.gate
+		c.mu.Unlock()
+		<-gate
+		return bot.Reply{Intent: bot.IntentQuestion, Answered: true, Body: "You waited [1].", Citations: cites[:1], Handoff: handoff}, nil
 	case t == "panic":
 		panic("the core panicked")
 	case strings.Contains(t, "fail"):
