@@ -216,12 +216,20 @@ func TestRestRetriesBounded(t *testing.T) {
 		t.Errorf("limited once: err %v after %d calls", err, calls)
 	}
 
+	// A wait is cut short when the context ends: here it is ended while
+	// the call is made, before an half-hour wait that MaxRateLimitWait
+	// allows. A wait that ignored the context would hang the test.
+	patient, _ := New(Config{Token: "t", Monitor: mon, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		MaxRateLimitRetries: 2, MaxRateLimitWait: time.Hour})
 	cctx, cancel := context.WithCancel(ctx)
-	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	start := time.Now()
-	err = a.rest(cctx, func(...discordgo.RequestOption) error { return limited(150 * time.Millisecond) })
-	if !errors.Is(err, context.Canceled) || time.Since(start) > 140*time.Millisecond {
-		t.Errorf("cancelled wait: err %v after %v", err, time.Since(start))
+	calls = 0
+	err = patient.rest(cctx, func(...discordgo.RequestOption) error {
+		calls++
+		cancel()
+		return limited(30 * time.Minute)
+	})
+	if !errors.Is(err, context.Canceled) || calls != 1 {
+		t.Errorf("cancelled wait: err %v after %d calls, want context.Canceled after 1", err, calls)
 	}
 
 	boom := errors.New("boom")
