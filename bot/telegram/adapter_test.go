@@ -65,7 +65,7 @@ func TestTypingShownForSlowAnswers(t *testing.T) {
 	h.core.delay = 2 * time.Second
 	h.core.mu.Unlock()
 	h.f.push(textMessage(privateChat(42), 7, "a slow question"))
-	waitFor(t, 10*time.Second, "the typing action", func() bool { return len(h.f.callsOf("sendChatAction")) > 0 })
+	waitFor(t, "the typing action", func() bool { return len(h.f.callsOf("sendChatAction")) > 0 })
 	if n := len(h.f.sent(42)); n != 0 {
 		t.Errorf("the reply came before the typing action")
 	}
@@ -166,7 +166,7 @@ func TestCallbacks(t *testing.T) {
 	h.f.push(callback(privateChat(42), 7, "cb3", "garbage"))
 	h.f.push(callback(privateChat(42), 7, "cb4", "fb:care_team"))
 	sent := h.waitSent(42, 1)
-	waitFor(t, 5*time.Second, "callbacks answered", func() bool { return len(h.f.callsOf("answerCallbackQuery")) == 4 })
+	waitFor(t, "callbacks answered", func() bool { return len(h.f.callsOf("answerCallbackQuery")) == 4 })
 	var ids []string
 	for _, c := range h.f.callsOf("answerCallbackQuery") {
 		ids = append(ids, c.Params.Get("callback_query_id"))
@@ -181,7 +181,7 @@ func TestCallbacks(t *testing.T) {
 	}
 	// A rated answer loses its rating buttons (so it is not rated twice)
 	// and keeps the care-team one.
-	waitFor(t, 5*time.Second, "rating buttons removed", func() bool { return len(h.f.callsOf("editMessageReplyMarkup")) == 2 })
+	waitFor(t, "rating buttons removed", func() bool { return len(h.f.callsOf("editMessageReplyMarkup")) == 2 })
 	for _, c := range h.f.callsOf("editMessageReplyMarkup") {
 		kb := c.Params.Get("reply_markup")
 		if c.Params.Get("chat_id") != "42" || c.Params.Get("message_id") != "11" ||
@@ -205,7 +205,7 @@ func TestRateLimitedSendIsRetried(t *testing.T) {
 	h := startHarness(t, f, nil)
 	h.f.push(textMessage(privateChat(42), 7, "first question"))
 	h.f.push(textMessage(privateChat(42), 7, "second question"))
-	waitFor(t, 10*time.Second, "both replies", func() bool {
+	waitFor(t, "both replies", func() bool {
 		n := 0
 		for _, c := range f.callsOf("sendMessage") {
 			if strings.Contains(c.Params.Get("text"), "question") {
@@ -263,7 +263,7 @@ func TestSendGivesUpAfterMaxTries(t *testing.T) {
 	h := startHarness(t, f, func(c *Config) { c.MaxSendTries = 2 })
 	h.f.push(textMessage(privateChat(42), 7, "first question"))
 	h.f.push(textMessage(privateChat(42), 7, "second question"))
-	waitFor(t, 5*time.Second, "the second reply", func() bool { return len(f.sent(42)) >= 4 })
+	waitFor(t, "the second reply", func() bool { return len(f.sent(42)) >= 4 })
 	time.Sleep(100 * time.Millisecond)
 	// First: 2 tries (both 502); second: one 502, then sent.
 	if n := len(f.sent(42)); n != 4 {
@@ -377,7 +377,7 @@ func TestOffsetAcknowledgedAfterHandling(t *testing.T) {
 	h.core.delay = 300 * time.Millisecond
 	h.core.mu.Unlock()
 	h.f.push(textMessage(privateChat(42), 7, "slow one"))
-	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(h.core.got()) == 1 })
+	waitFor(t, "the handler to start", func() bool { return len(h.core.got()) == 1 })
 	time.Sleep(100 * time.Millisecond)
 	// While it is being handled, the poller may poll again (for other
 	// chats) but has not confirmed it: no offset beyond its id.
@@ -387,7 +387,7 @@ func TestOffsetAcknowledgedAfterHandling(t *testing.T) {
 		}
 	}
 	h.waitSent(42, 1)
-	waitFor(t, 5*time.Second, "the update to be confirmed", func() bool {
+	waitFor(t, "the update to be confirmed", func() bool {
 		calls := h.f.callsOf("getUpdates")
 		return len(calls) >= 2 && calls[len(calls)-1].Params.Get("offset") == "101"
 	})
@@ -408,8 +408,8 @@ func TestCancelStopsPromptlyWithoutLeaks(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx, core) }()
 	f.push(textMessage(privateChat(42), 7, "hello"))
-	waitFor(t, 5*time.Second, "the reply", func() bool { return len(f.sent(42)) == 1 })
-	waitFor(t, 5*time.Second, "the next long poll", func() bool { return len(f.callsOf("getUpdates")) >= 2 })
+	waitFor(t, "the reply", func() bool { return len(f.sent(42)) == 1 })
+	waitFor(t, "the next long poll", func() bool { return len(f.callsOf("getUpdates")) >= 2 })
 	time.Sleep(50 * time.Millisecond)
 	start := time.Now()
 	cancel()
@@ -434,7 +434,7 @@ func TestCancelFinishesInFlightReply(t *testing.T) {
 	h.core.delay = 300 * time.Millisecond
 	h.core.mu.Unlock()
 	h.f.push(textMessage(privateChat(42), 7, "answer me before you go"))
-	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(h.core.got()) == 1 })
+	waitFor(t, "the handler to start", func() bool { return len(h.core.got()) == 1 })
 	if err := h.stop(); err != nil {
 		t.Fatal(err)
 	}
@@ -457,7 +457,7 @@ func TestAbandonedReplyIsNotConfirmed(t *testing.T) {
 	h.core.delay = 2 * time.Second
 	h.core.mu.Unlock()
 	h.f.push(textMessage(privateChat(42), 7, "too slow to answer"))
-	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(h.core.got()) == 1 })
+	waitFor(t, "the handler to start", func() bool { return len(h.core.got()) == 1 })
 	_ = h.stop()
 	if n := len(h.f.sent(42)); n != 0 {
 		t.Errorf("%d replies sent, want none (the handler was cut short)", n)
@@ -474,7 +474,7 @@ func TestLongUserMessage(t *testing.T) {
 	h := startHarness(t, nil, nil)
 	long := strings.Repeat("é<", 15000) // 30,000 characters
 	h.f.push(textMessage(privateChat(42), 7, long))
-	waitFor(t, 10*time.Second, "the last part", func() bool {
+	waitFor(t, "the last part", func() bool {
 		s := h.f.sent(42)
 		return len(s) > 0 && strings.Contains(s[len(s)-1].Params.Get("text"), handoffLine)
 	})
@@ -652,7 +652,7 @@ func TestTokenNeverInLogsOrErrors(t *testing.T) {
 	go func() { done <- a.Run(ctx, &fakeCore{}) }()
 	f.push(textMessage(privateChat(42), 7, "secret question text"))
 	f.push(textMessage(privateChat(42), 7, "second question text"))
-	waitFor(t, 10*time.Second, "a reply", func() bool { return len(f.sent(42)) >= 6 })
+	waitFor(t, "a reply", func() bool { return len(f.sent(42)) >= 6 })
 	cancel()
 	<-done
 	// And a bad token.
@@ -723,8 +723,8 @@ func TestWebhook(t *testing.T) {
 		return b
 	}
 	// Before Run has registered the webhook: 503 (Telegram retries).
-	waitFor(t, 5*time.Second, "setWebhook", func() bool { return len(f.callsOf("setWebhook")) == 1 })
-	waitFor(t, 5*time.Second, "webhook running", func() bool {
+	waitFor(t, "setWebhook", func() bool { return len(f.callsOf("setWebhook")) == 1 })
+	waitFor(t, "webhook running", func() bool {
 		return webhookPost(t, hd, "POST", testSecret, []byte(`{"update_id":1}`)) == 200
 	})
 	p := f.callsOf("setWebhook")[0].Params
@@ -819,10 +819,10 @@ func TestWebhookShutdownWithoutLeaks(t *testing.T) {
 	u := textMessage(privateChat(42), 7, "in flight at shutdown")
 	u["update_id"] = 1
 	body, _ := json.Marshal(u)
-	waitFor(t, 5*time.Second, "the webhook to accept", func() bool {
+	waitFor(t, "the webhook to accept", func() bool {
 		return webhookPost(t, a.WebhookHandler(), "POST", testSecret, body) == 200
 	})
-	waitFor(t, 5*time.Second, "the handler to start", func() bool { return len(core.got()) == 1 })
+	waitFor(t, "the handler to start", func() bool { return len(core.got()) == 1 })
 	cancel()
 	select {
 	case err := <-done:

@@ -3,7 +3,6 @@ package telegram
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // A "did you mean" reply carries a button per choice (and the care-team
@@ -29,7 +28,7 @@ func TestChoiceButtons(t *testing.T) {
 	}
 	h.f.push(callback(privateChat(42), 7, "cb1", "choice:2"))
 	h.waitSent(42, 2)
-	waitFor(t, 5*time.Second, "the press acknowledged", func() bool { return len(h.f.callsOf("answerCallbackQuery")) == 1 })
+	waitFor(t, "the press acknowledged", func() bool { return len(h.f.callsOf("answerCallbackQuery")) == 1 })
 	got := h.core.got()
 	if len(got) != 2 || got[1].Text != "2" || got[1].Conversation != got[0].Conversation || got[1].User != "7" {
 		t.Errorf("handler got %+v, want the choice's text \"2\" in the same conversation", got)

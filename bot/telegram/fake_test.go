@@ -275,13 +275,28 @@ func callback(chat map[string]any, from int64, id, data string) map[string]any {
 }
 
 // waitFor polls cond until it holds or d passes.
-func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
+func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(d)
+	deadline := patience(t)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
+}
+
+// patience is when a test gives up waiting for something the adapter must
+// do: shortly before the test binary's own deadline (go test -timeout), not
+// a guess at how slow a loaded machine may be. A wait is never a
+// measurement: tests that need time use fake clocks or explicit signals.
+func patience(t *testing.T) time.Time {
+	d, ok := t.Deadline()
+	if !ok {
+		return time.Now().Add(10 * time.Minute)
+	}
+	if margin := d.Add(-30 * time.Second); margin.After(time.Now()) {
+		return margin
+	}
+	return d
 }

@@ -199,7 +199,7 @@ func (h *harness) stop() error {
 	select {
 	case err := <-h.done:
 		return err
-	case <-time.After(5 * time.Second):
+	case <-time.After(time.Until(patience(h.t))):
 		h.t.Fatal("Run did not return after cancel")
 		return nil
 	}
@@ -222,7 +222,7 @@ func (h *harness) runErr(d time.Duration) error {
 // waitSent waits until chat got n messages and returns them.
 func (h *harness) waitSent(chat int64, n int) []apiCall {
 	h.t.Helper()
-	waitFor(h.t, 10*time.Second, "messages to be sent", func() bool { return len(h.f.sent(chat)) >= n })
+	waitFor(h.t, "messages to be sent", func() bool { return len(h.f.sent(chat)) >= n })
 	return h.f.sent(chat)
 }
 
@@ -231,7 +231,7 @@ func (h *harness) waitSent(chat int64, n int) []apiCall {
 func (h *harness) waitAcked(id int) {
 	h.t.Helper()
 	want := strconv.Itoa(id + 1)
-	waitFor(h.t, 10*time.Second, "the update to be confirmed", func() bool {
+	waitFor(h.t, "the update to be confirmed", func() bool {
 		for _, c := range h.f.callsOf("getUpdates") {
 			if c.Params.Get("offset") == want {
 				return true
@@ -241,8 +241,8 @@ func (h *harness) waitAcked(id int) {
 	})
 	select {
 	case <-h.a.track.idleChan():
-	case <-time.After(10 * time.Second):
-		h.t.Fatal("replies still in hand 10 s after their update was confirmed")
+	case <-time.After(time.Until(patience(h.t))):
+		h.t.Fatal("replies still in hand long after their update was confirmed")
 	}
 }
 

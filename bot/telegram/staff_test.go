@@ -141,7 +141,7 @@ func TestNotHelpfulRatingIsRecordedWithItsQuestion(t *testing.T) {
 	h.f.push(textMessage(privateChat(44), 44, "what does a lidocaine infusion feel like?"))
 	h.waitSent(44, 1)
 	h.f.push(callback(privateChat(44), 44, "cb9", "fb:not_helpful"))
-	waitFor(t, 5*time.Second, "the rating recorded", func() bool {
+	waitFor(t, "the rating recorded", func() bool {
 		c, _ := func() (store.Counts, error) {
 			rec.Flush(context.Background())
 			return rec.Store().Count(context.Background(), time.Time{})

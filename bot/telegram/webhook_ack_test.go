@@ -18,7 +18,7 @@ func startWebhook(t *testing.T, edit func(*Config)) (*harness, http.Handler) {
 		}
 	})
 	hd := h.a.WebhookHandler()
-	waitFor(t, 5*time.Second, "webhook running", func() bool {
+	waitFor(t, "webhook running", func() bool {
 		return webhookPost(t, hd, "POST", testSecret, []byte(`{"update_id":1}`)) == 200
 	})
 	return h, hd
@@ -54,7 +54,7 @@ func TestWebhookUpdateCutOffAtShutdownIsNotAcknowledged(t *testing.T) {
 	h.core.mu.Unlock()
 	code := make(chan int, 1)
 	go func() { code <- webhookPost(t, hd, "POST", testSecret, updateBody(601, 43, "too slow")) }()
-	waitFor(t, 10*time.Second, "the handler to start", func() bool { return len(h.core.got()) == 1 })
+	waitFor(t, "the handler to start", func() bool { return len(h.core.got()) == 1 })
 	if err := h.stop(); err == nil {
 		t.Error("Run returned nil after cutting a reply off, want ErrCutOff")
 	}
