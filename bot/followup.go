@@ -13,8 +13,14 @@ type followUp struct {
 	// topics are the topics question names.
 	topics []Topic
 	// alternative is another reading of the message, taken when it answers
-	// better.
+	// at least as well.
 	alternative string
+	// others are readings that carry more or less over than question
+	// (the topic without the last question's aspect or its asking words;
+	// the last question's words for "them"), taken only when they answer
+	// better: a follow-up is what reaches an answer together with what was
+	// asked before.
+	others []string
 	// leans is true when question carries something over from before;
 	// aspect when that includes what the last question asked about.
 	leans, aspect bool
@@ -58,6 +64,11 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	if prev.question == "" {
 		return alone
 	}
+	// After a question, "ones" and "else" stand for what it asked about
+	// ("which ones are nsaids?"): no word to search for.
+	if q := dropStandIns(text); q != "" {
+		alone.question = q
+	}
 	norm := normalize(text)
 	ws := strings.Fields(norm)
 	switched := switchPrefix.MatchString(norm)
@@ -72,7 +83,23 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 		carried := carry(own, prev.topics)
 		if len(carried) == len(own) {
-			return alone
+			// "is infection one of them?" after "what are the side effects
+			// of an IV?": "them" are what the last question asked about,
+			// less the topic this message replaces; the message alone is
+			// taken when it answers better. A message that puts its topic
+			// in the place of the last one's ("and infection, how likely
+			// is that?" after phlebitis) asks anew: the carried reading is
+			// the other one.
+			aspect := withoutTopics(contentKeywords(prev.keywords), append(own, prev.topics...))
+			if !pointsAtAspect(norm) || len(aspect) == 0 {
+				return alone
+			}
+			carried := alone.question + " " + strings.Join(aspect, " ")
+			if replacesKind(own, prev.topics) {
+				alone.others = []string{carried}
+				return alone
+			}
+			return followUp{question: carried, topics: own, leans: true, aspect: true, others: []string{alone.question}}
 		}
 		return followUp{question: text + " " + names(carried[len(own):]), topics: carried, leans: true, mustBeatAlone: true}
 	}
@@ -86,21 +113,93 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		if len(prev.keywords) == 0 {
 			return alone
 		}
-		return followUp{question: text + " " + strings.Join(prev.keywords, " "), leans: true}
+		fu := followUp{question: alone.question + " " + strings.Join(prev.keywords, " "), leans: true}
+		if content := contentKeywords(prev.keywords); asks(norm) && len(content) > 0 && len(content) < len(prev.keywords) {
+			fu.others = []string{alone.question + " " + strings.Join(content, " ")}
+		}
+		return fu
 	}
-	q := dropStandIns(text) + " " + names(prev.topics)
+	base := alone.question + " " + names(prev.topics)
+	q := base
 	aspect := false
 	if pointsAtAspect(norm) {
 		// "do they go away?" after "lidocaine side effects?": "they" are
 		// the side effects, not lidocaine; "it" is most often the treatment.
-		for _, k := range prev.keywords {
+		carried := prev.keywords
+		if asks(norm) {
+			carried = contentKeywords(carried)
+		}
+		for _, k := range carried {
 			if !strings.Contains(" "+normalize(q)+" ", " "+normalize(k)+" ") {
 				q += " " + k
 				aspect = true
 			}
 		}
 	}
-	return followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
+	fu := followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
+	if aspect {
+		fu.others = []string{base}
+	}
+	return fu
+}
+
+// askingWords open the phrases that say what a question asks ("how
+// long", "what conditions", "who does").
+var askingWords = map[string]bool{
+	"how": true, "what": true, "who": true, "when": true, "where": true, "which": true, "why": true,
+}
+
+// asks reports whether norm says itself what it asks: a follow-up that
+// does ("how common is that?") asks something else than the question
+// before, whose asking words ("how long") it must not carry.
+func asks(norm string) bool {
+	for _, w := range strings.Fields(norm) {
+		if askingWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// replacesKind reports whether own names a topic of a kind prev named.
+func replacesKind(own, prev []Topic) bool {
+	for _, t := range own {
+		if hasKind(prev, t.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutTopics are keywords that name none of ts.
+func withoutTopics(ks []string, ts []Topic) []string {
+	var out []string
+	for _, k := range ks {
+		nk := normalize(k)
+		named := false
+		for _, t := range ts {
+			if nk == normalize(t.Name) || nk == normalize(t.Words) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// contentKeywords are keywords without the asking phrases among them.
+func contentKeywords(ks []string) []string {
+	var out []string
+	for _, k := range ks {
+		if f := strings.Fields(normalize(k)); len(f) > 0 && askingWords[f[0]] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // standIns are words that stand for what a follow-up carries over and are

@@ -186,6 +186,15 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			fu.question, res = fu.alternative, alt
 		}
 	}
+	for _, q := range fu.others {
+		alt, err := s.Search(ctx, q, rt.answer.Candidates)
+		if err != nil {
+			return Reply{}, err
+		}
+		if rt.topCoverage(alt) > rt.topCoverage(res) {
+			fu.question, res = q, alt
+		}
+	}
 	switch {
 	case fu.mustBeatAlone && rt.topCoverage(res) == 0:
 		// A message that names its own topic leans on the last one only
@@ -203,7 +212,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !anyKnown(alone.Terms) && !(fu.aspect && pointsAtAspect(normalize(text))) && !asksForMore(normalize(text)) {
+		if !anyKnown(alone.Terms) && !pointsAtAspect(normalize(text)) && !asksForMore(normalize(text)) {
 			fu, res = followUp{question: text}, alone
 		}
 	}

@@ -1,0 +1,47 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFollowUpConversations asks follow-ups as a patient would and checks
+// what they are shown: the first quoted section and a phrase of the
+// article that answers the follow-up.
+func TestFollowUpConversations(t *testing.T) {
+	tests := []struct {
+		name    string
+		turns   []string
+		section string // of the first citation
+		want    string // in the reply a person reads
+	}{
+		{name: "which ones picks from the list asked about",
+			turns:   []string{"What medications can be given through an infusion?", "which ones are opioids?"},
+			section: "Types of Medications Used in Infusion Therapy", want: "morphine"},
+		{name: "one of them is one of the side effects asked about",
+			turns:   []string{"what are the side effects of IV therapy?", "is fluid overload one of them?"},
+			section: "Side effects of IV therapy for chronic pain", want: "Fluid Overload"},
+		{name: "they are the treatment, not how long it takes",
+			turns:   []string{"how long does a ketamine infusion take?", "what are they used for?"},
+			section: "What Are Ketamine Infusions?", want: "mood disorders"},
+		{name: "a risk in the place of the last one",
+			turns:   []string{"is phlebitis a risk with infusions", "and infection, how likely is that?"},
+			section: "Benefits and Risks of Infusion Therapy", want: "Infection"},
+	}
+	rt := newTestRouter(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			user := tt.name
+			var r = ask(t, rt, user, tt.turns[0])
+			for _, turn := range tt.turns[1:] {
+				r = ask(t, rt, user, turn)
+			}
+			if !r.Answered || len(r.Citations) == 0 {
+				t.Fatalf("%q: no answer:\n%s", tt.turns, r.Text())
+			}
+			if got := r.Citations[0].Section; got != tt.section || !strings.Contains(r.Text(), tt.want) {
+				t.Errorf("%q: first citation %q, want %q with %q in:\n%s", tt.turns, got, tt.section, tt.want, r.Text())
+			}
+		})
+	}
+}
