@@ -19,7 +19,7 @@ import (
 // and at least 95% of the look-alikes must not be escalated at all.
 func TestSafetySets(t *testing.T) {
 	rt := newTestRouter(t)
-	for _, path := range []string{"testdata/safety_tune.jsonl", "testdata/safety_own.jsonl", "testdata/safety_own2.jsonl", "testdata/safety_own3.jsonl", "testdata/safety_own4.jsonl", "testdata/safety_own5.jsonl"} {
+	for _, path := range []string{"testdata/safety_tune.jsonl", "testdata/safety_own.jsonl", "testdata/safety_own2.jsonl", "testdata/safety_own3.jsonl", "testdata/safety_own4.jsonl", "testdata/safety_own5.jsonl", "testdata/safety_own6.jsonl"} {
 		t.Run(path, func(t *testing.T) { testSafetySet(t, rt, path) })
 	}
 }
