@@ -37,7 +37,7 @@ type Router struct {
 	current atomic.Pointer[searcherBox]
 	safety  *safety.Detector
 	rules   *Rules
-	intents *intent.Classifier
+	intents atomic.Pointer[intent.Classifier]
 	replies *Replies
 	convs   *conversations
 	answer  AnswerConfig
@@ -73,11 +73,11 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	rt := &Router{
 		safety:  cfg.Safety,
 		rules:   cfg.Rules,
-		intents: cfg.Intents,
 		replies: cfg.Replies,
 		convs:   newConversations(cfg.ConversationTTL, cfg.MaxConversations, cfg.Now),
 		answer:  cfg.Answer.withDefaults(),
 	}
+	rt.intents.Store(cfg.Intents)
 	rt.SetSearcher(s)
 	return rt, nil
 }
@@ -92,6 +92,10 @@ type searcherBox struct {
 // was reloaded: messages already being answered finish with the old one,
 // and conversations keep their follow-up context.
 func (rt *Router) SetSearcher(s Searcher) { rt.current.Store(&searcherBox{Searcher: s}) }
+
+// SetIntents swaps the intent classifier in place, for example one reading
+// messages against reloaded articles (intent.Classifier.WithVocabulary).
+func (rt *Router) SetIntents(c *intent.Classifier) { rt.intents.Store(c) }
 
 func (rt *Router) searcher() Searcher { return rt.current.Load().Searcher }
 
@@ -132,7 +136,7 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	section := ""
 	if rule, ok := rt.rules.Match(text); ok {
 		section = rule.Section
-	} else if p := rt.intents.Classify(text); p.Intent != intent.Question {
+	} else if p := rt.intents.Load().Classify(text); p.Intent != intent.Question {
 		section = p.Intent
 		if _, asked := rt.convs.get(key); asked && section == string(IntentOutOfScope) {
 			// "what about iron?" after a question is a follow-up the

@@ -7,7 +7,8 @@
 // format in Parse). A multinomial logistic regression over word unigrams and
 // bigrams, character n-grams (for typos) and concept features (lookup tables
 // such as medicines, and which concepts occur together) is trained from it
-// when first needed: deterministic, in well under a second.
+// by go generate (model.bin, decoded at start): deterministic, in well
+// under a second.
 //
 // Every prediction carries its probability and its margin over the runner-up;
 // Classify falls back to Question when the call is unsure, so an unsure

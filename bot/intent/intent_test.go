@@ -23,7 +23,7 @@ func TestCrossValidatedAccuracyPerIntent(t *testing.T) {
 }
 
 func TestTrainingIsDeterministic(t *testing.T) {
-	a, b := Default(), Train(DefaultData(), Options{})
+	a, b := Train(DefaultData(), Options{}), Train(DefaultData(), Options{})
 	for _, text := range []string{"hello", "can i stop my meds", "what is ketamine", "do you take medicare"} {
 		pa, pb := a.Probabilities(text), b.Probabilities(text)
 		for i := range pa {

@@ -20,6 +20,9 @@ type Options struct {
 	MinMargin float64
 	// CharWeight scales character n-grams against word features (default 1).
 	CharWeight float64
+	// VecWeight scales the averaged word vector against the other
+	// features (default 1; negative: none).
+	VecWeight float64
 	// Balance weighs an intent's examples by (mean count / its count)^Balance:
 	// 1 makes every intent count alike however many examples it has, a
 	// negative value counts every example alike (default 0.5).
@@ -51,6 +54,9 @@ func (o Options) withDefaults() Options {
 	if o.CharWeight == 0 {
 		o.CharWeight = 1
 	}
+	if o.VecWeight == 0 {
+		o.VecWeight = 1
+	}
 	if o.MinMargin == 0 {
 		o.MinMargin = 0.1
 	}
@@ -71,7 +77,8 @@ type Classifier struct {
 	weights []float32 // rows x len(classes)
 	bias    []float32
 	opts    Options
-	pool    sync.Pool // *[]feature
+	lookups map[string][]string // concept -> entries, as trained
+	pool    sync.Pool           // *[]feature
 }
 
 // Prediction is what Classify decided, and how sure it was.
@@ -90,7 +97,7 @@ type Prediction struct {
 // the same classifier, bit for bit.
 func Train(d *Data, opts Options) *Classifier {
 	opts = opts.withDefaults()
-	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), opts.Vocabulary), opts: opts}
+	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), float32(opts.VecWeight), opts.Vocabulary), opts: opts, lookups: d.Lookups}
 	seen := map[uint32]int32{}
 	classOf := map[string]int{}
 	for i, in := range c.classes {
@@ -283,14 +290,34 @@ func (p Prediction) decide(o Options) Prediction {
 	return p
 }
 
+// WithVocabulary is c reading messages against the words of other articles
+// (see Vocabulary): a clinic's own knowledge instead of the built-in one.
+// The weights are shared, not retrained.
+func (c *Classifier) WithVocabulary(vocab map[string]bool) *Classifier {
+	opts := c.opts
+	opts.Vocabulary = vocab
+	out := &Classifier{classes: c.classes, rows: c.rows, weights: c.weights, bias: c.bias, opts: opts, lookups: c.lookups,
+		feat: newFeaturizer(c.lookups, float32(opts.CharWeight), float32(opts.VecWeight), vocab)}
+	out.pool.New = c.pool.New
+	return out
+}
+
 var (
 	defaultOnce       sync.Once
 	defaultClassifier *Classifier
 )
 
-// Default is the classifier trained on the embedded examples.txt, trained
-// once per process on first use.
+// Default is the classifier trained on the embedded examples.txt with the
+// default options: the committed model.bin (go generate), decoded once per
+// process on first use, so the engine's start pays no training. The test
+// TestCommittedModelMatchesExamples fails when model.bin is stale.
 func Default() *Classifier {
-	defaultOnce.Do(func() { defaultClassifier = Train(DefaultData(), Options{}) })
+	defaultOnce.Do(func() {
+		c, err := Decode(embeddedModel, embeddedVocabulary())
+		if err != nil {
+			panic("intent: embedded model.bin: " + err.Error() + " (run go generate ./bot/intent)")
+		}
+		defaultClassifier = c
+	})
 	return defaultClassifier
 }

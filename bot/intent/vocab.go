@@ -34,7 +34,10 @@ var (
 	embeddedVocab     map[string]bool
 )
 
-// embeddedVocabulary is the Vocabulary of the articles compiled into the binary.
+// EmbeddedVocabulary is the Vocabulary of the articles compiled into the
+// binary (computed once; do not modify it).
+func EmbeddedVocabulary() map[string]bool { return embeddedVocabulary() }
+
 func embeddedVocabulary() map[string]bool {
 	embeddedVocabOnce.Do(func() {
 		docs, _ := knowledge.Load(knowledge.Default()) // the embedded articles are tested to parse

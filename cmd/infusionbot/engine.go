@@ -94,15 +94,15 @@ func openEngine(ctx context.Context, cfg engineConfig) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The intent classifier learns its examples while the index is built.
-	trained := make(chan *intent.Classifier, 1)
-	go func() { trained <- intent.Default() }()
+	// The intent model is decoded while the index is built.
+	decoded := make(chan *intent.Classifier, 1)
+	go func() { decoded <- intent.Default() }()
 	ix, err := cfg.openIndex(ctx)
 	if err != nil {
 		rec.Close()
 		return nil, err
 	}
-	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic, Intents: <-trained})
+	router, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Clinic: clinic, Intents: cfg.intents(<-decoded, ix)})
 	if err != nil {
 		ix.Close()
 		rec.Close()
@@ -222,6 +222,16 @@ func (c engineConfig) reopenIndex(ctx context.Context, held *index.Index) (*inde
 	return ix, err
 }
 
+// intents is the intent classifier def (the committed model, decoded, not
+// trained) reading messages against the articles ix answers from: which of
+// a message's words they never use is one of its features.
+func (c engineConfig) intents(def *intent.Classifier, ix *index.Index) *intent.Classifier {
+	if c.KnowledgeDir == "" && c.AddKnowledgeDir == "" {
+		return def // reads against the built-in articles already
+	}
+	return def.WithVocabulary(intent.Vocabulary(ix.Documents()))
+}
+
 // Handler is the whole core chain (hygiene, safety, intents, search, answers).
 func (e *engine) Handler() bot.Handler { return e.handler }
 
@@ -264,6 +274,7 @@ func (e *engine) Reload(ctx context.Context) error {
 	e.index.Store(ix)
 	old := e.gen.Swap(&generation{ix: ix})
 	e.router.SetSearcher(index.Searcher{Index: ix})
+	e.router.SetIntents(e.cfg.intents(intent.Default(), ix))
 	if old.mu.TryLock() {
 		old.ix.Close()
 		old.mu.Unlock()
