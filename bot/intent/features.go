@@ -3,8 +3,6 @@ package intent
 import (
 	"strings"
 	"unicode"
-
-	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
 // spelledOut expands the short forms people type, so "im", "i'm" and "i am"
@@ -62,7 +60,6 @@ const (
 	kindChar    = 'g' // a character n-gram of a word
 	kindLength  = 'n'
 	kindNew     = 'v' // how many words the articles never use
-	kindMeaning = 'e' // one dimension of the message's averaged word vector
 )
 
 // hasher is FNV-1a, 32 bits: features are hashed, never kept as strings.
@@ -94,12 +91,10 @@ type featurizer struct {
 	charWeight float32
 	// vocab holds the articles' words; a word outside it is "<new>".
 	vocab map[string]bool
-	// vecWeight scales the averaged word vector's dimensions.
-	vecWeight float32
 }
 
-func newFeaturizer(lookups map[string][]string, charWeight, vecWeight float32, vocab map[string]bool) *featurizer {
-	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight, vecWeight: max(vecWeight, 0), vocab: vocab}
+func newFeaturizer(lookups map[string][]string, charWeight float32, vocab map[string]bool) *featurizer {
+	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight, vocab: vocab}
 	for concept, entries := range lookups {
 		for _, e := range entries {
 			f.lookups[e] = concept
@@ -177,9 +172,6 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 		}
 	}
 	add(newHasher(kindLength).byte(lengthBucket(len(toks))), 1)
-	if f.vecWeight > 0 {
-		buf = f.meaning(toks, buf)
-	}
 	return buf
 }
 
@@ -217,28 +209,4 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
-}
-
-// meaning appends the message's averaged word vector (GloVe, from
-// internal/lexicon), weighted by how much each word says: "where can I buy
-// shoes" and "where can I get pizza" mean alike though they share no
-// content word, and differ from "where can I get an infusion".
-func (f *featurizer) meaning(toks []string, buf []feature) []feature {
-	var v [128]float32
-	vec := v[:lexicon.Dims]
-	var total float32
-	for _, t := range toks {
-		w := float32(lexicon.Information(t))
-		if lexicon.AddVector(vec, t, w) {
-			total += w
-		}
-	}
-	if total == 0 {
-		return buf
-	}
-	scale := f.vecWeight / total
-	for d, x := range vec {
-		buf = append(buf, feature{uint32(newHasher(kindMeaning).byte(byte(d))), x * scale})
-	}
-	return buf
 }

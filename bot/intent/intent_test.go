@@ -22,18 +22,6 @@ func TestCrossValidatedAccuracyPerIntent(t *testing.T) {
 	}
 }
 
-func TestTrainingIsDeterministic(t *testing.T) {
-	a, b := Train(DefaultData(), Options{}), Train(DefaultData(), Options{})
-	for _, text := range []string{"hello", "can i stop my meds", "what is ketamine", "do you take medicare"} {
-		pa, pb := a.Probabilities(text), b.Probabilities(text)
-		for i := range pa {
-			if pa[i] != pb[i] {
-				t.Fatalf("%q: probabilities differ between two trainings: %v vs %v", text, pa, pb)
-			}
-		}
-	}
-}
-
 func TestUnsureCallsFallBackToQuestion(t *testing.T) {
 	bar := Options{MinConfidence: 0.6, MinMargin: 0.3}
 	tests := []struct {

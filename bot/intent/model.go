@@ -20,9 +20,6 @@ type Options struct {
 	MinMargin float64
 	// CharWeight scales character n-grams against word features (default 1).
 	CharWeight float64
-	// VecWeight scales the averaged word vector against the other
-	// features (default 1; negative: none).
-	VecWeight float64
 	// Balance weighs an intent's examples by (mean count / its count)^Balance:
 	// 1 makes every intent count alike however many examples it has, a
 	// negative value counts every example alike (default 0.5).
@@ -53,9 +50,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CharWeight == 0 {
 		o.CharWeight = 1
-	}
-	if o.VecWeight == 0 {
-		o.VecWeight = 1
 	}
 	if o.MinMargin == 0 {
 		o.MinMargin = 0.1
@@ -97,7 +91,7 @@ type Prediction struct {
 // the same classifier, bit for bit.
 func Train(d *Data, opts Options) *Classifier {
 	opts = opts.withDefaults()
-	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), float32(opts.VecWeight), opts.Vocabulary), opts: opts, lookups: d.Lookups}
+	c := &Classifier{classes: Intents, feat: newFeaturizer(d.Lookups, float32(opts.CharWeight), opts.Vocabulary), opts: opts, lookups: d.Lookups}
 	seen := map[uint32]int32{}
 	classOf := map[string]int{}
 	for i, in := range c.classes {
@@ -297,7 +291,7 @@ func (c *Classifier) WithVocabulary(vocab map[string]bool) *Classifier {
 	opts := c.opts
 	opts.Vocabulary = vocab
 	out := &Classifier{classes: c.classes, rows: c.rows, weights: c.weights, bias: c.bias, opts: opts, lookups: c.lookups,
-		feat: newFeaturizer(c.lookups, float32(opts.CharWeight), float32(opts.VecWeight), vocab)}
+		feat: newFeaturizer(c.lookups, float32(opts.CharWeight), vocab)}
 	out.pool.New = c.pool.New
 	return out
 }

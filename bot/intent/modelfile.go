@@ -38,7 +38,6 @@ func (c *Classifier) Encode() []byte {
 		str(in)
 	}
 	f32(float32(c.opts.CharWeight))
-	f32(float32(c.opts.VecWeight))
 	for _, x := range c.bias {
 		f32(x)
 	}
@@ -123,10 +122,7 @@ func Decode(data string, vocab map[string]bool) (*Classifier, error) {
 			return nil, fmt.Errorf("model's intents differ from %s", strings.Join(Intents, ", "))
 		}
 	}
-	opts := Options{CharWeight: float64(f32()), VecWeight: float64(f32()), Vocabulary: vocab}
-	if opts.VecWeight == 0 {
-		opts.VecWeight = -1 // trained without word vectors
-	}
+	opts := Options{CharWeight: float64(f32()), Vocabulary: vocab}
 	opts = opts.withDefaults()
 	c := &Classifier{classes: Intents, opts: opts, lookups: map[string][]string{}, bias: make([]float32, k)}
 	for j := range c.bias {
@@ -155,7 +151,7 @@ func Decode(data string, vocab map[string]bool) (*Classifier, error) {
 	if at != len(data) {
 		return nil, errShort
 	}
-	c.feat = newFeaturizer(c.lookups, float32(opts.CharWeight), float32(opts.VecWeight), vocab)
+	c.feat = newFeaturizer(c.lookups, float32(opts.CharWeight), vocab)
 	c.pool.New = func() any { s := make([]feature, 0, 256); return &s }
 	return c, nil
 }

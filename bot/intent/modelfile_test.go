@@ -7,7 +7,8 @@ import (
 
 // TestCommittedModelMatchesExamples: the model the bot starts with
 // (model.bin) is the one examples.txt trains, so an edit to the examples
-// is never silently left out.
+// is never silently left out. It also holds training deterministic: the
+// committed bytes came from another process training the same file.
 func TestCommittedModelMatchesExamples(t *testing.T) {
 	trained := Train(DefaultData(), Options{Vocabulary: EmbeddedVocabulary()})
 	if !bytes.Equal(trained.Encode(), []byte(embeddedModel)) {

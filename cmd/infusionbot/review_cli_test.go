@@ -120,7 +120,7 @@ func TestReviewLinkAnswersTheQuestionFromThenOn(t *testing.T) {
 
 func TestReviewDismissClosesTheGroup(t *testing.T) {
 	data := t.TempDir()
-	askJSON(t, data, "Can I watch movies on my tablet during the infusion?", "can I watch a movie on my tablet during my infusion", "Is there a vending machine in the lobby?")
+	askJSON(t, data, "Can I watch movies on my tablet during the infusion?", "can I watch a movie on my tablet during my infusion", "Can I chew gum on the way to the infusion?")
 	groups := reviewGroups(t, data).Groups
 	if len(groups) != 2 || groups[0].Count != 2 {
 		t.Fatalf("review = %+v, want 2 groups, the movie one (2 questions) first", groups)

@@ -59,7 +59,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || strings.Contains(body, `"answered":true`) {
 		t.Fatalf("before linking: %d %s", code, body)
 	}
-	call("POST", "/v1/messages", testToken, `{"user":"p2","text":"Is there a vending machine in the lobby?"}`)
+	call("POST", "/v1/messages", testToken, `{"user":"p2","text":"Can I chew gum on the way to the infusion?"}`)
 
 	if code, _ := call("GET", "/admin/review", "", ""); code != 401 {
 		t.Errorf("GET /admin/review without the token: %d, want 401", code)
