@@ -154,8 +154,13 @@ var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
 func (m *matcher) find(ws []string) []occurrence {
 	at := make([][]int, len(ws))
 	var found []occurrence
+	// One backing array for all words' ids: a slice of it stays valid when
+	// a later append moves the array, and most words have none.
+	all := make([]int, 0, 2*len(ws))
 	for i, w := range ws {
-		at[i] = m.ids(w, nil)
+		n := len(all)
+		all = m.ids(w, all)
+		at[i] = all[n:len(all):len(all)]
 	}
 	has := func(i, id int) bool {
 		for _, x := range at[i] {

@@ -54,6 +54,9 @@ func TestCheckModes(t *testing.T) {
 		{"is numb lips one of the signs of too much lidocaine? just curious", safety.Emergency, safety.Question},
 		// A subject in another sentence does not have the red flag.
 		{"my mom has epilepsy, well controlled. would ketamine trigger a seizure?", safety.Emergency, safety.Question},
+		// Text-speak is spelled out.
+		{"idw to be alive anymore", safety.Crisis, safety.Report},
+		{"pls help he collapsed", safety.Emergency, safety.Report},
 		// Negated signs are absent.
 		{"the iv site is a bit red, no fever", "", 0},
 	}

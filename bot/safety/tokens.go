@@ -30,6 +30,11 @@ var respelled = map[string][]string{
 	"cannot": {"cant"}, "u": {"you"}, "ur": {"your"}, "wanna": {"want", "to"},
 	"gonna": {"going", "to"}, "gotta": {"got", "to"}, "bc": {"because"},
 	"cuz": {"because"}, "coz": {"because"}, "rn": {"right", "now"},
+	// text-speak: "idw to be here" is "i dont want to be here"
+	"idw": {"i", "dont", "want"}, "idwt": {"i", "dont", "want", "to"}, "idc": {"i", "dont", "care"},
+	"dnt": {"dont"}, "cnt": {"cant"}, "pls": {"please"}, "plz": {"please"}, "ppl": {"people"},
+	"tmrw": {"tomorrow"}, "tmr": {"tomorrow"}, "tonite": {"tonight"}, "2nite": {"tonight"},
+	"smth": {"something"}, "sth": {"something"}, "abt": {"about"}, "rly": {"really"},
 }
 
 // tokenize splits text into words and clauses.
