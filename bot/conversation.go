@@ -15,6 +15,10 @@ type conversation struct {
 	// topic.
 	topics   []Topic
 	keywords []string
+	// answeredFrom is the section the last answer quoted first (its
+	// citation id): a follow-up that reads two ways equally well takes the
+	// reading that goes on where the conversation is.
+	answeredFrom string
 	// choices are the passages a "did you mean" reply offered, in order.
 	choices []SearchHit
 	seen    time.Time
@@ -51,7 +55,7 @@ const defaultConversationBytes = 64 << 20
 
 // sizeOf estimates the memory c holds, strings and fixed overheads.
 func sizeOf(key string, c *conversation) int {
-	n := 128 + len(key) + len(c.question)
+	n := 128 + len(key) + len(c.question) + len(c.answeredFrom)
 	for _, t := range c.topics {
 		n += 64 + len(t.Name) + len(t.Words)
 	}

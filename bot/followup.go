@@ -78,10 +78,16 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 		// "can lidocaine help it?", "does it cause nausea?": a topic of its
 		// own, and one carried over of another kind.
+		carried := carry(own, prev.topics)
 		if !hasPronoun(norm) && len(ws) > leanMaxWords/2 && !switched {
+			// A question that says what it asks ("what do sodium channels
+			// do?" after lidocaine): read with the last topic too, taken
+			// when that answers better.
+			if len(carried) > len(own) {
+				alone.others = []string{alone.question + " " + names(carried[len(own):])}
+			}
 			return alone
 		}
-		carried := carry(own, prev.topics)
 		if len(carried) == len(own) {
 			// "is infection one of them?" after "what are the side effects
 			// of an IV?": "them" are what the last question asked about,

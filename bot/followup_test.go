@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestResolveFollowUp reads messages against the question before them,
 // with topics as a TopicFinder reports them (kind 1: treatments; kind 2:
@@ -22,6 +25,7 @@ func TestResolveFollowUp(t *testing.T) {
 		own      []Topic
 		want     string
 		alt      string
+		others   []string
 		mustBeat bool
 	}{
 		{name: "first message", text: "how long does it take?", want: "how long does it take?"},
@@ -74,10 +78,17 @@ func TestResolveFollowUp(t *testing.T) {
 		{name: "a long question without a pronoun stands alone",
 			prev: conversation{question: "what is ketamine", topics: []Topic{ketamine}},
 			text: "how do I prepare for my first infusion appointment", want: "how do I prepare for my first infusion appointment"},
+		{name: "a question naming its own topic may also be read with the last one",
+			prev: conversation{question: "how does lidocaine work", topics: []Topic{lidocaine}},
+			text: "what do NMDA receptors do", own: []Topic{{Name: "nmda", Words: "nmda", Kind: 5}},
+			want: "what do NMDA receptors do", others: []string{"what do NMDA receptors do lidocaine"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fu := resolveFollowUp(tt.text, tt.own, tt.prev)
+			if tt.others != nil && strings.Join(fu.others, "|") != strings.Join(tt.others, "|") {
+				t.Errorf("other readings %q, want %q", fu.others, tt.others)
+			}
 			if fu.question != tt.want || fu.alternative != tt.alt || fu.mustBeatAlone != tt.mustBeat {
 				t.Errorf("got %q (alternative %q, must beat alone %v), want %q (%q, %v)", fu.question, fu.alternative, fu.mustBeatAlone, tt.want, tt.alt, tt.mustBeat)
 			}

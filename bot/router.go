@@ -195,7 +195,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		if rt.topCoverage(alt) > rt.topCoverage(res) {
+		if rt.answersBetter(alt, res, prev.answeredFrom) {
 			fu.question, res = q, alt
 		}
 	}
@@ -246,7 +246,11 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		if len(topics) == 0 && !fu.leans {
 			topics = prev.topics
 		}
-		rt.convs.put(key, conversation{question: fu.question, topics: topics, keywords: keywords, choices: choices})
+		from := ""
+		if reply.Answered && len(reply.Citations) > 0 {
+			from = reply.Citations[0].ID
+		}
+		rt.convs.put(key, conversation{question: fu.question, topics: topics, keywords: keywords, choices: choices, answeredFrom: from})
 	}
 	return reply, nil
 }
@@ -284,6 +288,28 @@ func keywordsOf(terms []SearchTerm) []string {
 		out = append(out, w)
 	}
 	return out
+}
+
+// answersBetter reports whether ranking a answers better than b: its best
+// quotable passage holds more of its question or, holding as much, goes on
+// in the section the last answer (from) quoted, where b does not.
+func (rt *Router) answersBetter(a, b SearchResult, from string) bool {
+	ca, cb := rt.topCoverage(a), rt.topCoverage(b)
+	if ca != cb || ca == 0 {
+		return ca > cb
+	}
+	return from != "" && rt.topCite(a) == from && rt.topCite(b) != from
+}
+
+// topCite is the citation id of the best ranked passage that may be
+// quoted, "" when none may.
+func (rt *Router) topCite(res SearchResult) string {
+	for _, h := range res.Hits {
+		if h.Coverage >= rt.answer.MinCoverage {
+			return h.Cite
+		}
+	}
+	return ""
 }
 
 // topCoverage is how much of the question the best passage holds that may
