@@ -148,7 +148,10 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if s.any("history", 0, n) || s.any("habitual", 0, n) {
 		return History
 	}
-	if s.any("worry", 0, n) || (s.any("worryself", 0, n) && s.any("self", 0, n)) || s.statement(ts, 0, n, h) {
+	// "should I call 911" worries about what is happening, unless the red
+	// flag is put as a possibility: "if my lips swell should I call 911?"
+	worried := (s.any("worry", 0, n) || (s.any("worryself", 0, n) && s.any("self", 0, n))) && !s.hypotheticalBefore(ts, h.start)
+	if worried || s.statement(ts, 0, n, h) {
 		return Report
 	}
 	if s.any("general", 0, n) || s.interrogative(ts, h) {

@@ -54,6 +54,9 @@ func TestCheckModes(t *testing.T) {
 		{"is numb lips one of the signs of too much lidocaine? just curious", safety.Emergency, safety.Question},
 		// A subject in another sentence does not have the red flag.
 		{"my mom has epilepsy, well controlled. would ketamine trigger a seizure?", safety.Emergency, safety.Question},
+		// A worry about a red flag put as a possibility is a question.
+		{"if my lips swell should i call 911?", safety.Emergency, safety.Question},
+		{"my lips are swelling, should i call 911?", safety.Emergency, safety.Report},
 		// Text-speak is spelled out.
 		{"idw to be alive anymore", safety.Crisis, safety.Report},
 		{"pls help he collapsed", safety.Emergency, safety.Report},
