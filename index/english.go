@@ -2,6 +2,7 @@ package index
 
 import (
 	"math"
+	"strings"
 
 	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
@@ -73,4 +74,55 @@ func dropG(w string) string {
 		return w + "g"
 	}
 	return w
+}
+
+// englishCorrectionMaxLen bounds the words corrected towards English: a
+// longer one is most often a name or a term (one edit from a dictionary
+// word by chance), and its hundreds of candidates would cost a message
+// more than the rest of its analysis.
+const englishCorrectionMaxLen = 6
+
+// englishCorrection returns the English word a person meant by w, which is
+// neither a word of the knowledge nor one of English nor one edit from a
+// word of the knowledge: a contraction typed without its apostrophe
+// ("isnt", "im") as the stop word it is, else the most frequent dictionary
+// word one edit away (keeping the first letter: "giv" is "give"), so that
+// an everyday word typed short weighs as the everyday word, not as a rare
+// word the articles lack. w itself when there is none.
+func englishCorrection(w string) string {
+	if isStopWord(w) || strings.ContainsAny(w, "'’") {
+		return w
+	}
+	for k := 1; k <= 2 && k < len(w); k++ {
+		if c := w[:len(w)-k] + "'" + w[len(w)-k:]; isStopWord(c) {
+			return c
+		}
+	}
+	if len(w) > englishCorrectionMaxLen {
+		return w
+	}
+	best, bestRank := w, 0
+	try := func(c string) {
+		if c == "" || c[0] != w[0] || !isEnglishWord(c) {
+			return
+		}
+		if r := lexicon.Rank(c); r > 0 && (bestRank == 0 || r < bestRank) {
+			best, bestRank = c, r
+		}
+	}
+	for i := 0; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			try(w[:i] + string(c) + w[i:]) // insertion
+			if i < len(w) {
+				try(w[:i] + string(c) + w[i+1:]) // substitution
+			}
+		}
+		if i < len(w) {
+			try(w[:i] + w[i+1:]) // deletion
+		}
+		if i+1 < len(w) {
+			try(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]) // transposition
+		}
+	}
+	return best
 }

@@ -111,3 +111,35 @@ func TestDerivationsOfAnotherMeaningAreNotTheWord(t *testing.T) {
 		}
 	}
 }
+
+// A word that is neither the knowledge's nor English, and no typo of a
+// knowledge word, is read as the English word one edit away, so an
+// everyday word typed short does not weigh as a rare word the articles
+// lack; a contraction without its apostrophe is the stop word it is.
+func TestEverydayWordsTypedShortAreTheEnglishWord(t *testing.T) {
+	for typed, want := range map[string]string{
+		"giv":        "give",
+		"isnt":       "isn't",
+		"im":         "i'm",
+		"what's":     "what's",     // a stop word already
+		"lidocainee": "lidocainee", // long: a name or a term
+	} {
+		if got := englishCorrection(typed); got != want {
+			t.Errorf("englishCorrection(%q) = %q, want %q", typed, got, want)
+		}
+	}
+	ix := openSample(t)
+	for _, q := range []string{"do they giv lidocaine", "isnt lidocaine safe"} {
+		for _, term := range ix.Analyze(q) {
+			if !term.Known {
+				t.Errorf("%q: %q kept as a word the articles lack (weight %.1f)", q, term.Word, term.Weight)
+			}
+		}
+	}
+	// A rare word typed wrong stays rare: the question stays unanswerable.
+	for _, term := range ix.Analyze("is lidocaine safe with a pacemker") {
+		if term.Word == "pacemker" && term.Weight < ix.idf(0)*0.99 {
+			t.Errorf("pacemker weighs %.2f, want the full weight of an absent word %.2f", term.Weight, ix.idf(0))
+		}
+	}
+}

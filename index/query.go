@@ -152,7 +152,10 @@ func (ix *Index) fixTypo(w string) string {
 	if c := ix.vocab.correct(w); c != "" {
 		return c
 	}
-	return dropG(w)
+	if g := dropG(w); g != w {
+		return g
+	}
+	return englishCorrection(w)
 }
 
 // knows reports whether the knowledge holds w, its stem or a synonym of it.
