@@ -138,7 +138,7 @@ func TestFlagsAfterTheQuery(t *testing.T) {
 // TestHelpExitsZeroEverywhere: asking for help is not a mistake, for any
 // subcommand.
 func TestHelpExitsZeroEverywhere(t *testing.T) {
-	for _, cmd := range []string{"repl", "ask", "search", "index", "eval", "serve"} {
+	for _, cmd := range []string{"repl", "ask", "search", "index", "eval", "serve", "train"} {
 		_, stderr, err := cliRun(t, "", cmd, "--help")
 		if err != nil {
 			t.Errorf("%s --help: %v, want success", cmd, err)

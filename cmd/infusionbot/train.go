@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,7 +22,11 @@ func runTrain(ctx context.Context, args []string, getenv func(string) string, st
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	misses := fs.Bool("v", false, "list the examples the cross-validation got wrong")
 	classify := fs.Bool("classify", false, "classify each line of stdin instead: intent, confidence, runner-up")
-	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *folds < 2 {
+	pos, err := parseFlags(fs, args)
+	if errors.Is(err, errHelpShown) {
+		return err
+	}
+	if err != nil || len(pos) != 0 || *folds < 2 {
 		fmt.Fprintln(stderr, "usage: infusionbot train [--examples FILE] [--folds N] [-v] [--classify]")
 		return errUsageShown
 	}
