@@ -31,6 +31,15 @@
 // HeartbeatTimeout), are replaced with exponential backoff. REST 429s are
 // waited out, a bounded number of times.
 //
+// Events are answered in order per user and users in parallel (queue.go):
+// at most MaxWorkers replies are being decided at once, a decided reply is
+// sent without holding a worker (so one person's replies stuck behind a 429
+// never delay another person's emergency), and a user holds at most
+// MaxUserQueue events; beyond that they are refused unread with a notice
+// that gives the emergency line. During shutdown the gateway stays open
+// while replies in flight finish, and interactions arriving meanwhile are
+// answered "restarting, please try again".
+//
 // The log never holds message text, user ids, channel ids or the token.
 // See README.md for setting the bot up in the Developer Portal.
 package discord
