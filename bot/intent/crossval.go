@@ -64,6 +64,11 @@ func CrossValidate(d *Data, folds int, opts Options) Report {
 	return rep
 }
 
+// Goal is the cross-validated accuracy every intent should reach: an
+// intent below it is told apart too poorly for its canned reply to be
+// trusted on unseen messages (the fallback catches only unsure calls).
+const Goal = 0.9
+
 // Accuracy is the share of intent's examples classified as intent (its recall).
 func (r Report) Accuracy(intent string) float64 {
 	for i, in := range r.Intents {
@@ -95,7 +100,7 @@ func (r Report) Overall() float64 {
 	return float64(ok) / float64(max(n, 1))
 }
 
-// WriteTo prints the per-intent accuracy and the confusion matrix; with
+// Write prints the per-intent accuracy and the confusion matrix; with
 // misses, every example classified wrongly, with its line.
 func (r Report) Write(w io.Writer, misses bool) error {
 	var b strings.Builder
@@ -106,7 +111,11 @@ func (r Report) Write(w io.Writer, misses bool) error {
 		for _, c := range r.Confusion[i] {
 			n += c
 		}
-		fmt.Fprintf(&b, "%-15s %8d %8.1f%%\n", in, n, 100*r.Accuracy(in))
+		mark := ""
+		if r.Accuracy(in) < Goal {
+			mark = fmt.Sprintf("  below the %.0f%% goal", 100*Goal)
+		}
+		fmt.Fprintf(&b, "%-15s %8d %8.1f%%%s\n", in, n, 100*r.Accuracy(in), mark)
 	}
 	b.WriteString("\nconfusion (rows: the example's intent, columns: classified as)\n")
 	fmt.Fprintf(&b, "%-15s", "")
