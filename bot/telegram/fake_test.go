@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/infusionbot/infusionbot/internal/testwait"
 )
 
 const (
@@ -274,29 +276,11 @@ func callback(chat map[string]any, from int64, id, data string) map[string]any {
 	}}
 }
 
-// waitFor polls cond until it holds or d passes.
+// waitFor polls cond until it holds or the test's patience runs out.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := patience(t)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	testwait.For(t, what, 5*time.Millisecond, cond)
 }
 
-// patience is when a test gives up waiting for something the adapter must
-// do: shortly before the test binary's own deadline (go test -timeout), not
-// a guess at how slow a loaded machine may be. A wait is never a
-// measurement: tests that need time use fake clocks or explicit signals.
-func patience(t *testing.T) time.Time {
-	d, ok := t.Deadline()
-	if !ok {
-		return time.Now().Add(10 * time.Minute)
-	}
-	if margin := d.Add(-30 * time.Second); margin.After(time.Now()) {
-		return margin
-	}
-	return d
-}
+// patience is when a test gives up waiting (testwait.Patience).
+func patience(t *testing.T) time.Time { return testwait.Patience(t) }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/infusionbot/infusionbot/bot"
 	"github.com/infusionbot/infusionbot/bot/httpapi"
+	"github.com/infusionbot/infusionbot/internal/testwait"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines.
@@ -322,31 +323,14 @@ func fakeTelegram(t *testing.T, reject bool) *httptest.Server {
 
 const tgToken = "123456789:AAtest-telegram-token_abcdefghijklmnop"
 
+// waitFor polls cond until it holds or the test's patience runs out.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := patience(t)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	testwait.For(t, what, 20*time.Millisecond, cond)
 }
 
-// patience is when a test gives up waiting for something the server must
-// do: shortly before the test binary's own deadline (go test -timeout), not
-// a guess at how slow a loaded machine may be. A wait is never a
-// measurement: tests that need time use fake clocks or explicit signals.
-func patience(t *testing.T) time.Time {
-	d, ok := t.Deadline()
-	if !ok {
-		return time.Now().Add(10 * time.Minute)
-	}
-	if margin := d.Add(-30 * time.Second); margin.After(time.Now()) {
-		return margin
-	}
-	return d
-}
+// patience is when a test gives up waiting (testwait.Patience).
+func patience(t *testing.T) time.Time { return testwait.Patience(t) }
 
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
