@@ -37,9 +37,23 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	fs, ec := newCommandFlags("search", getenv, stderr)
 	asJSON := fs.Bool("json", false, "JSON output; with no query, read {\"text\"} lines on stdin")
 	k := fs.Int("k", 5, "how many passages to show")
+	cases := fs.Bool("cases", false, "score the ranking on case files (the arguments, in the format of shared/eval/dev.jsonl): right passage first and in the first five, for single-turn answer cases")
+	verbose := fs.Bool("v", false, "with --cases, list the cases whose right passage is not first")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *cases {
+		if len(pos) == 0 {
+			fmt.Fprintln(stderr, "usage: infusionbot search --cases [-v] CASES.jsonl...")
+			return errUsageShown
+		}
+		ix, err := ec.openIndex(ctx)
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		return runRankEval(ctx, ix, pos, *verbose, stdout)
 	}
 	q := strings.Join(pos, " ")
 	if q == "" && !*asJSON {

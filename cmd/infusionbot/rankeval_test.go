@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/infusionbot/infusionbot/internal/sharedfiles"
+)
+
+// rankFloor is the least share of single-turn answer cases whose right
+// passage the search must rank first, per case set: ranking alone, before
+// the bot decides whether to answer.
+var rankFloor = map[string]float64{
+	"testdata/regression.jsonl":            0.85,
+	"eval/dev.jsonl":                       0.8,
+	"../../testdata/blind/qa_final2.jsonl": 0.55,
+}
+
+func TestRankFloors(t *testing.T) {
+	t.Parallel()
+	ix, err := engineConfig{DataDir: t.TempDir()}.openIndex(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for name, floor := range rankFloor {
+		path := name
+		if strings.HasPrefix(name, "eval/") {
+			if path, err = sharedfiles.Path(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cases, err := readCases(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := rankCases(context.Background(), ix, cases)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.at1.n == 0 {
+			t.Fatalf("%s: no single-turn answer cases", name)
+		}
+		if got := float64(f.at1.ok) / float64(f.at1.n); got < floor {
+			t.Errorf("%s: right passage first for %s, below the floor of %.0f%%\n%s", name, f.at1, 100*floor, strings.Join(f.misses, "\n"))
+		}
+		if f.at5.ok < f.at1.ok {
+			t.Errorf("%s: passage@5 %s below passage@1 %s", name, f.at5, f.at1)
+		}
+	}
+}
+
+// TestSearchCases checks the figures `search --cases` prints on a case file
+// whose answers a person can check by reading the articles.
+func TestSearchCases(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cases.jsonl")
+	lines := []string{
+		`{"id":"a","kind":"answer","turns":["how long does a lidocaine infusion take"],"evidence":["30–60 minutes"]}`,
+		`{"id":"b","kind":"answer","turns":["how long does a lidocaine infusion take"],"evidence":["no article says this"]}`,
+		`{"id":"c","kind":"answer","turns":["tell me about lidocaine","how long?"],"evidence":["30-60 minutes"]}`,
+		`{"id":"d","kind":"unanswerable","turns":["what is the dose"],"evidence":[]}`,
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := cliRun(t, "", "search", "--cases", "-v", path)
+	if err != nil {
+		t.Fatalf("search --cases: %v (stderr %q)", err, stderr)
+	}
+	// Only the two single-turn answer cases count; one holds evidence no
+	// passage has, so it is a miss at every rank.
+	for _, want := range []string{"passage@1 1/2 (50%)", "passage@5 1/2 (50%)", "MISS b rank 0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "MISS a ") {
+		t.Errorf("case a (the right passage is first) listed as a miss:\n%s", out)
+	}
+}
