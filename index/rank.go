@@ -66,6 +66,7 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
+	asked := askedAspect(spellOut(words(text)))
 	var qv []float32
 	if weightDense > 0 {
 		qv = ix.queryVector(terms)
@@ -88,6 +89,9 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		}
 		if defines != nil && defines.MatchString(hits[k].Text) {
 			score += weightDefinition
+		}
+		if asked != aspectNone && weightAspect > 0 {
+			score += weightAspect * ix.aspectCoverage(i, asked, terms)
 		}
 		if maxEngine > 0 {
 			score += weightEngine * hits[k].Score / maxEngine

@@ -113,7 +113,11 @@ func (ix *Index) retrievalTerms(terms []Term) []Term {
 }
 
 func isQuestion(text string) bool {
-	return strings.HasSuffix(strings.TrimRight(text, " \"”’)"), "?")
+	return isQuestionSentence(text)
+}
+
+func isQuestionSentence(s string) bool {
+	return strings.HasSuffix(strings.TrimRight(s, " \"”’)"), "?")
 }
 
 // coverage is the weighted share of terms that passage i holds. A focus

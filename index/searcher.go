@@ -188,7 +188,9 @@ func (ix *Index) bestSpan(pi int, terms []Term) string {
 	cov := make([]float64, len(ss))
 	best := 0
 	for i := range ss {
-		cov[i] = weightedCoverage(sst.stems[i], terms)
+		if !isQuestionSentence(ss[i]) { // the article's own question answers nothing
+			cov[i] = weightedCoverage(sst.stems[i], terms)
+		}
 		if cov[i] > cov[best]+1e-9 {
 			best = i
 		}

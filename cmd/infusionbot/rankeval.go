@@ -50,7 +50,11 @@ func rankCases(ctx context.Context, ix *index.Index, cases []evalCase) (rankFigu
 		}
 		f.at1.add(rank == 1)
 		f.at5.add(rank >= 1)
-		f.snippet1.add(len(res.Hits) > 0 && holds(res.Hits[0].Snippet))
+		snip := len(res.Hits) > 0 && holds(res.Hits[0].Snippet)
+		f.snippet1.add(snip)
+		if rank == 1 && !snip {
+			f.misses = append(f.misses, fmt.Sprintf("SNIPPET %s %q: quoted %q", c.ID, c.Turns[0], res.Hits[0].Snippet))
+		}
 		if rank != 1 {
 			first := ""
 			if len(res.Hits) > 0 {
