@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sort"
 	"sync"
 	"time"
@@ -138,5 +139,21 @@ func (cs *conversations) evict(incoming int) {
 			break
 		}
 		cs.remove(e.key)
+	}
+}
+
+// rememberTopics keeps the topics a message that is no question names ("my
+// wife is thinking about ketamine"): the question after it may lean on
+// them ("how does it work?").
+func (rt *Router) rememberTopics(ctx context.Context, key, text string) {
+	if !remembers(ctx) {
+		return
+	}
+	tf, ok := rt.searcher().(TopicFinder)
+	if !ok {
+		return
+	}
+	if ts := tf.Topics(text); len(ts) > 0 {
+		rt.convs.put(key, conversation{question: names(ts), topics: ts})
 	}
 }

@@ -3,6 +3,9 @@ package bot
 import (
 	"regexp"
 	"strings"
+
+	"github.com/infusionbot/infusionbot/bot/intent"
+	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
 // followUp is a message read in the light of the question before it.
@@ -125,7 +128,7 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 		return fu
 	}
-	base := alone.question + " " + names(prev.topics)
+	base := inPlaceOfIt(alone.question, names(prev.topics))
 	q := base
 	aspect := false
 	if pointsAtAspect(norm) {
@@ -354,4 +357,108 @@ func hasPronoun(norm string) bool {
 		}
 	}
 	return false
+}
+
+// auxiliaries open a question that asks yes or no ("is once enough?",
+// "does it hurt?").
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "do": true, "does": true, "did": true,
+	"can": true, "could": true, "will": true, "would": true, "should": true, "has": true,
+	"have": true, "may": true, "might": true,
+}
+
+// addressingWords speak to the bot: "how are you?", "what can you do?" are
+// small talk or a request for help, whatever came before.
+var addressingWords = map[string]bool{"you": true, "your": true, "yours": true, "yourself": true}
+
+// leansOnConversation reports whether text, which the intent classifier
+// took for p (greeting, help, out of scope), is a follow-up question
+// because it comes after a question: "how?" reads like a greeting, "who
+// gives it to me?" like a request for help with the bot, "like what?" like
+// something the articles don't cover. A greeting or a request for help
+// must ask, and do so in few words without speaking to the bot; out of
+// scope is only what the search cannot answer, so every such message is
+// searched.
+func leansOnConversation(text string, p intent.Prediction) bool {
+	switch Intent(p.Intent) {
+	case IntentOutOfScope:
+		return true
+	case IntentGreeting, IntentHelp:
+		return p.Confidence < followUpOverturns && asksBriefly(normalize(text))
+	}
+	return false
+}
+
+// followUpOverturns is the classifier's confidence below which a brief
+// question after a question is read as a follow-up: "how do I use this?"
+// is a request for help however it comes (the classifier is all but
+// certain of it), "how does it work?" after lidocaine is not (it is
+// unsure between help and a question).
+const followUpOverturns = 0.9
+
+// asksBriefly reports whether norm is a short question not addressed to
+// the bot.
+func asksBriefly(norm string) bool {
+	ws := strings.Fields(norm)
+	if len(ws) == 0 || len(ws) > leanMaxWords {
+		return false
+	}
+	for _, w := range ws {
+		if addressingWords[w] {
+			return false
+		}
+	}
+	return auxiliaries[ws[0]] || asks(norm)
+}
+
+// askingIdioms ask with other words than the asking words: "how come" is
+// "why", and its "come" no word to search for.
+var askingIdioms = regexp.MustCompile(`(?i)\bhow\s+come\b`)
+
+func plainAsking(text string) string { return askingIdioms.ReplaceAllString(text, "why") }
+
+// Bare asks: "how?", "why?", "like what?", "is once enough?" name nothing
+// of their own and ask about the last question itself.
+const (
+	// bareAskMaxWords is the most words of a bare ask; a longer message
+	// that names nothing the articles know ("who won the football?") asks
+	// about something else.
+	bareAskMaxWords = 3
+	// bareAskMaxRank is the rarest English word (by frequency rank,
+	// internal/lexicon) a bare ask may hold that the articles lack: "once",
+	// "enough" say nothing new; "weather" asks about something else.
+	bareAskMaxRank = 1000
+)
+
+// isBareAsk reports whether norm, whose search terms are terms, asks only
+// about the last question: a few words or a pronoun pointing back ("who
+// puts it in?"), none the articles know, each common in English.
+func isBareAsk(norm string, terms []SearchTerm, pronoun bool) bool {
+	if len(strings.Fields(norm)) > bareAskMaxWords && !pronoun {
+		return false
+	}
+	for _, t := range terms {
+		if t.Known {
+			return false
+		}
+		if r := lexicon.Rank(t.Word); r == 0 || r > bareAskMaxRank {
+			return false
+		}
+	}
+	return true
+}
+
+// itPronoun is "it" standing for the topic: "how does it work?" asks how
+// lidocaine works.
+var itPronoun = regexp.MustCompile(`(?i)\b(it|its)\b`)
+
+// inPlaceOfIt puts topic where text says "it", read as the sentence it
+// stands in ("how does lidocaine work"), or after text when it does not
+// say it ("side effects? lidocaine").
+func inPlaceOfIt(text, topic string) string {
+	loc := itPronoun.FindStringIndex(text)
+	if loc == nil {
+		return text + " " + topic
+	}
+	return text[:loc[0]] + topic + text[loc[1]:]
 }

@@ -3,6 +3,8 @@ package bot_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/bot"
 )
 
 // TestFollowUpConversations asks follow-ups as a patient would and checks
@@ -27,6 +29,12 @@ func TestFollowUpConversations(t *testing.T) {
 		{name: "a term of the last answer is explained where it was quoted",
 			turns:   []string{"how does lidocaine work?", "what are sodium channels for?"},
 			section: "The Science Behind Lidocaine Infusions", want: "transmitting pain signals"},
+		{name: "a bare how asks how about the last question",
+			turns:   []string{"does ketamine help depression?", "how?"},
+			section: "Why Ketamine?", want: "neuroplasticity"},
+		{name: "a statement names the topic the next question leans on",
+			turns:   []string{"My doctor suggested lidocaine for me.", "what are the side effects?"},
+			section: "Potential Side Effects", want: "dizziness"},
 		{name: "a risk in the place of the last one",
 			turns:   []string{"is phlebitis a risk with infusions", "and infection, how likely is that?"},
 			section: "Benefits and Risks of Infusion Therapy", want: "Infection"},
@@ -44,6 +52,28 @@ func TestFollowUpConversations(t *testing.T) {
 			}
 			if got := r.Citations[0].Section; got != tt.section || !strings.Contains(r.Text(), tt.want) {
 				t.Errorf("%q: first citation %q, want %q with %q in:\n%s", tt.turns, got, tt.section, tt.want, r.Text())
+			}
+		})
+	}
+}
+
+// TestSmallTalkAfterAQuestionStaysSmallTalk: a conversation that asked
+// something before still greets, asks how the bot is and asks for help.
+func TestSmallTalkAfterAQuestionStaysSmallTalk(t *testing.T) {
+	tests := []struct {
+		text string
+		want bot.Intent
+	}{
+		{"hi", bot.IntentGreeting},
+		{"how are you?", bot.IntentGreeting},
+		{"how do I use this?", bot.IntentHelp},
+	}
+	rt := newTestRouter(t)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ask(t, rt, tt.text, "can lidocaine help fibromyalgia?")
+			if r := ask(t, rt, tt.text, tt.text); r.Intent != tt.want {
+				t.Errorf("%q after a question: intent %s, want %s:\n%s", tt.text, r.Intent, tt.want, r.Text())
 			}
 		})
 	}

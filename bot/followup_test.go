@@ -3,6 +3,8 @@ package bot
 import (
 	"strings"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/bot/intent"
 )
 
 // TestResolveFollowUp reads messages against the question before them,
@@ -29,9 +31,9 @@ func TestResolveFollowUp(t *testing.T) {
 		mustBeat bool
 	}{
 		{name: "first message", text: "how long does it take?", want: "how long does it take?"},
-		{name: "pronoun takes the topic",
+		{name: "the topic goes where it says it",
 			prev: conversation{question: "What is an IV iron infusion?", topics: []Topic{iron}},
-			text: "how long does it take?", want: "how long does it take? iron"},
+			text: "how long does it take?", want: "how long does iron take?"},
 		{name: "short question takes the topic",
 			prev: conversation{question: "What is an IV iron infusion?", topics: []Topic{iron}},
 			text: "what are the side effects?", want: "what are the side effects? iron"},
@@ -64,7 +66,7 @@ func TestResolveFollowUp(t *testing.T) {
 			text: "which ones?", want: "which? ketamine side effects"},
 		{name: "else stands for what was answered",
 			prev: conversation{question: "how does lidocaine work", topics: []Topic{lidocaine}, keywords: []string{"lidocaine"}},
-			text: "where else is it used?", want: "where is it used? lidocaine"},
+			text: "where else is it used?", want: "where is lidocaine used?"},
 		{name: "ones stands for what was asked, not a word to search",
 			prev: conversation{question: "which medications go in an infusion", keywords: []string{"medications"}},
 			text: "which ones are opioids?", own: []Topic{{Name: "opioids", Words: "opioids", Kind: 4}},
@@ -93,5 +95,63 @@ func TestResolveFollowUp(t *testing.T) {
 				t.Errorf("got %q (alternative %q, must beat alone %v), want %q (%q, %v)", fu.question, fu.alternative, fu.mustBeatAlone, tt.want, tt.alt, tt.mustBeat)
 			}
 		})
+	}
+}
+
+// TestLeansOnConversation: after a question, which messages the intent
+// classifier took for small talk are follow-up questions.
+func TestLeansOnConversation(t *testing.T) {
+	tests := []struct {
+		text       string
+		intent     Intent
+		confidence float64
+		want       bool
+	}{
+		{"how?", IntentGreeting, 0.8, true},
+		{"who does it?", IntentHelp, 0.7, true},
+		{"is that normal?", IntentGreeting, 0.6, true},
+		{"hi", IntentGreeting, 0.8, false},
+		{"how are you?", IntentGreeting, 0.8, false}, // speaks to the bot
+		{"what can u do", IntentHelp, 0.7, false},
+		{"how do I use this?", IntentHelp, 0.99, false}, // the classifier is sure
+		{"how does it work, and what is the first thing you check at every single visit?", IntentHelp, 0.6, false},
+		{"like what", IntentOutOfScope, 0.9, true},
+		{"thanks, how long does it take?", IntentThanks, 0.6, false},
+		{"can I take twice as much?", IntentMedicalAdvice, 0.6, false},
+	}
+	for _, tt := range tests {
+		p := intent.Prediction{Intent: string(tt.intent), Best: string(tt.intent), Confidence: tt.confidence}
+		if got := leansOnConversation(tt.text, p); got != tt.want {
+			t.Errorf("leansOnConversation(%q, %s %.2f) = %v, want %v", tt.text, tt.intent, tt.confidence, got, tt.want)
+		}
+	}
+}
+
+// TestIsBareAsk: a message naming nothing the articles know asks about the
+// last question only when it says nothing else either.
+func TestIsBareAsk(t *testing.T) {
+	unknown := func(ws ...string) []SearchTerm {
+		var ts []SearchTerm
+		for _, w := range ws {
+			ts = append(ts, SearchTerm{Word: w})
+		}
+		return ts
+	}
+	tests := []struct {
+		norm  string
+		terms []SearchTerm
+		want  bool
+	}{
+		{"how", nil, true},
+		{"why is that", nil, true},
+		{"is once enough", unknown("enough"), true},
+		{"weather today", unknown("weather", "today"), false}, // a rare word: about something else
+		{"who won the big game last night", unknown("won", "big", "game", "last", "night"), false},
+		{"lidocaine", []SearchTerm{{Word: "lidocaine", Known: true}}, false},
+	}
+	for _, tt := range tests {
+		if got := isBareAsk(tt.norm, tt.terms, hasPronoun(tt.norm)); got != tt.want {
+			t.Errorf("isBareAsk(%q) = %v, want %v", tt.norm, got, tt.want)
+		}
 	}
 }

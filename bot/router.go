@@ -133,18 +133,19 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	if key == "" {
 		key = m.Platform + ":" + m.User
 	}
-	section := ""
+	section, mistaken := "", Intent("")
 	if rule, ok := rt.rules.Match(text); ok {
 		section = rule.Section
 	} else if p := rt.intents.Load().Classify(text); p.Intent != intent.Question {
 		section = p.Intent
-		if _, asked := rt.convs.get(key); asked && section == string(IntentOutOfScope) {
-			// "what about iron?" after a question is a follow-up the
-			// search resolves (or says it doesn't cover), not small talk.
-			section = ""
+		if _, asked := rt.convs.get(key); asked && leansOnConversation(text, p) {
+			// "what about iron?", "how?" after a question are follow-ups
+			// the search resolves, not small talk.
+			mistaken, section = Intent(section), ""
 		}
 	}
 	if section != "" {
+		rt.rememberTopics(ctx, key, text)
 		if section == string(IntentClinic) {
 			r, ok, err := rt.answerClinicQuestion(ctx, rt.searcher(), text)
 			if err != nil {
@@ -159,6 +160,11 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	reply, err := rt.question(ctx, key, text)
 	if err != nil {
 		return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+	}
+	if mistaken != "" && mistaken != IntentOutOfScope && !reply.Answered {
+		// Read as a follow-up it finds no answer: it was what the
+		// classifier said ("how do I use this?").
+		return rt.canned(string(mistaken)), nil
 	}
 	return reply, nil
 }
@@ -175,6 +181,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	if hit, ok := pickedChoice(text, prev.choices); ok {
 		return rt.answerChoice(key, s, hit, prev), nil
 	}
+	text = plainAsking(text)
 	own := topicsOf(text)
 	fu := resolveFollowUp(text, own, prev)
 	res, err := s.Search(ctx, fu.question, rt.answer.Candidates)
@@ -216,9 +223,23 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		if err != nil {
 			return Reply{}, err
 		}
-		if !anyKnown(alone.Terms) && !pointsAtAspect(normalize(text)) && !asksForMore(normalize(text)) {
-			fu, res = followUp{question: text}, alone
+		norm := normalize(text)
+		if !anyKnown(alone.Terms) && !pointsAtAspect(norm) && !asksForMore(norm) {
+			if !isBareAsk(norm, alone.Terms, hasPronoun(norm)) {
+				fu, res = followUp{question: text}, alone
+				break
+			}
+			// "how?", "is once enough?": the last question, asked so.
+			q := text + " " + prev.question
+			bare, err := s.Search(ctx, q, rt.answer.Candidates)
+			if err != nil {
+				return Reply{}, err
+			}
+			if !rt.answersBetter(res, bare, prev.answeredFrom) {
+				fu, res = followUp{question: q, topics: prev.topics, leans: true}, bare
+			}
 		}
+
 	}
 	keywords := keywordsOf(res.Terms)
 	reply := rt.answerFrom(s, res)
