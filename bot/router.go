@@ -239,7 +239,6 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 				fu, res = followUp{question: q, topics: prev.topics, leans: true}, bare
 			}
 		}
-
 	}
 	keywords := keywordsOf(res.Terms)
 	reply := rt.answerFrom(s, res)
