@@ -131,11 +131,13 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	base := inPlaceOfIt(alone.question, names(prev.topics))
 	q := base
 	aspect := false
-	if pointsAtAspect(norm) {
+	if pointsAtAspect(norm) || switched {
 		// "do they go away?" after "lidocaine side effects?": "they" are
 		// the side effects, not lidocaine; "it" is most often the treatment.
+		// "what about for children?" asks what was asked, asking words and
+		// all ("how long"), about someone else.
 		carried := prev.keywords
-		if asks(norm) {
+		if asks(norm) && !switched {
 			carried = contentKeywords(carried)
 		}
 		for _, k := range carried {
@@ -148,6 +150,15 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	fu := followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
 	if aspect {
 		fu.others = []string{base}
+	}
+	if switched && len(prev.topics) > 1 {
+		// "how about depression?" after "does ketamine help cancer pain?":
+		// a subject the articles name no topic takes the place of one of
+		// the last question's, which one the answers tell.
+		for i := range prev.topics {
+			rest := append(append([]Topic(nil), prev.topics[:i]...), prev.topics[i+1:]...)
+			fu.others = append(fu.others, alone.question+" "+names(rest))
+		}
 	}
 	return fu
 }
