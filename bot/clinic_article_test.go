@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/bot/intent"
 	"github.com/infusionbot/infusionbot/index"
 	"github.com/infusionbot/infusionbot/knowledge"
 )
@@ -43,7 +44,10 @@ func newRouterWithArticle(t *testing.T, name string) *bot.Router {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	rt, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{})
+	// The classifier reads messages against the clinic's words too, as
+	// the binary's does.
+	intents := intent.Default().WithVocabulary(intent.Vocabulary(docs))
+	rt, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Intents: intents})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,6 +83,18 @@ func TestClinicArticleCarriesFollowUps(t *testing.T) {
 	// And back: "what about iron?" is the ketamine question about iron.
 	if r := ask(t, rt, "iron", "what about iron?"); !fromIron(r) || !strings.Contains(r.Citations[0].Snippet, "15 to 30 minutes") {
 		t.Errorf("\"what about iron?\" did not ask how long about iron:\n%s", r.Text())
+	}
+	// A statement naming the clinic's topic gives the next question its
+	// topic; a bare "how come?" asks the last question again.
+	turns := []struct{ user, first, then, want string }{
+		{"told", "My doctor suggested IV iron for me.", "how long does it take?", "15 to 30 minutes"},
+		{"bare", "does iron leave stains on the skin?", "how come?", "leaks around the cannula"},
+	}
+	for _, tt := range turns {
+		ask(t, rt, tt.user, tt.first)
+		if r := ask(t, rt, tt.user, tt.then); !fromIron(r) || !strings.Contains(r.Citations[0].Snippet, tt.want) {
+			t.Errorf("%q after %q: want an answer from the iron article holding %q, got:\n%s", tt.then, tt.first, tt.want, r.Text())
+		}
 	}
 	// A message that names its own topic is not a follow-up.
 	ask(t, rt, "own", "How long does an iron infusion take?")

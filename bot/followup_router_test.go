@@ -31,7 +31,7 @@ func TestFollowUpConversations(t *testing.T) {
 			section: "The Science Behind Lidocaine Infusions", want: "transmitting pain signals"},
 		{name: "a bare how asks how about the last question",
 			turns:   []string{"does ketamine help depression?", "how?"},
-			section: "Why Ketamine?", want: "neuroplasticity"},
+			section: "Conditions Treated with Ketamine Infusions", want: "improve mood"},
 		{name: "a statement names the topic the next question leans on",
 			turns:   []string{"My doctor suggested lidocaine for me.", "what are the side effects?"},
 			section: "Potential Side Effects", want: "dizziness"},

@@ -235,7 +235,9 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			if err != nil {
 				return Reply{}, err
 			}
-			if !rt.answersBetter(res, bare, prev.answeredFrom) {
+			// Taken when it answers at all: the topic alone ("why? iron")
+			// holds more of itself but answers something else.
+			if rt.topCoverage(bare) > 0 || !rt.answersBetter(res, bare, prev.answeredFrom) {
 				fu, res = followUp{question: q, topics: prev.topics, leans: true}, bare
 			}
 		}
