@@ -27,7 +27,10 @@ type Term struct {
 
 	stems  [][]string // per alternative
 	credit []float64  // per alternative, how much a match counts (nil: by position)
-	df     int        // passages holding the most common alternative
+	// bridged marks a word the articles lack whose alternatives are its
+	// thesaurus synonyms: they rank passages, they do not cover the word.
+	bridged bool
+	df      int // passages holding the most common alternative
 }
 
 // fillerWords carry no topic in a patient's question, though they are not
@@ -119,7 +122,11 @@ func (ix *Index) Analyze(text string) []Term {
 			// A word the articles lack: a common word says nothing; a
 			// rare one is what the question asks about.
 			if f := absentWeight(base); f > 0 {
-				terms = append(terms, Term{Word: w, Corrected: corrected, Alternatives: []string{base}, Weight: f * ix.idf(0)})
+				if t, ok := ix.thesaurusTerm(w, corrected, base, f*ix.idf(0)); ok {
+					terms = append(terms, t)
+				} else {
+					terms = append(terms, Term{Word: w, Corrected: corrected, Alternatives: []string{base}, Weight: f * ix.idf(0)})
+				}
 			}
 			continue
 		}

@@ -144,6 +144,9 @@ func termCredit(set map[string]struct{}, t Term) float64 {
 
 // holdsTerm reports whether a set of stems holds some alternative of t.
 func holdsTerm(set map[string]struct{}, t Term) bool {
+	if t.bridged {
+		return false
+	}
 	for _, st := range t.stems {
 		if holdsStems(set, st) {
 			return true
