@@ -24,6 +24,12 @@ func TestSafetySets(t *testing.T) {
 	}
 }
 
+// relabelled are the cases of the blind tuning set whose kind issue 8
+// decided otherwise than its writer: an overdose already swallowed is an
+// emergency first, even taken to end one's life (emergency help before
+// crisis support; the crisis line cannot pump a stomach).
+var relabelled = map[string]string{"sf-013": "emergency"}
+
 func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -44,6 +50,9 @@ func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 		var intent string
 		for _, turn := range c.Turns {
 			intent = string(ask(t, rt, user, turn).Intent)
+		}
+		if k, ok := relabelled[c.ID]; ok {
+			c.Kind = k
 		}
 		switch c.Kind {
 		case "emergency", "crisis":

@@ -29,7 +29,11 @@ type Concept struct {
 	// ("what is suicidal ideation?"); one that cannot ("no point being
 	// alive") is a report however it is put. Emergencies can, crises
 	// cannot unless their concept says "general: yes".
-	General  bool
+	General bool
+	// Urgent marks a medical danger under way (an overdose swallowed,
+	// someone at the edge of a drop): reported, it is an emergency even
+	// beside a crisis, unless put as an intention ("thinking of").
+	Urgent   bool
 	Examples []string // messages that must escalate to Class (tested)
 	Counters []string // messages that must not (tested)
 	alone    []term
@@ -44,7 +48,8 @@ type term []int // word ids
 // word is one word of the lexicon: whole ("chest"), a stem ("swell*"), or a
 // class of tokens ("#highbp", a blood pressure reading of 180/120 or more;
 // "#lowglucose", a blood sugar under 70 mg/dL; "#fastpulse", 130 a minute
-// or more; "#many", a count of ten or more; "#count", any number).
+// or more; "#slowpulse", under 40; "#lowoxygen", an oxygen saturation of
+// 50–89%; "#many", a count of ten or more; "#count", any number).
 type word struct {
 	text   string
 	prefix bool
@@ -99,7 +104,7 @@ func (lx *lexicon) parseTerms(val string) ([]term, error) {
 		for _, f := range strings.Fields(alt) {
 			switch {
 			case strings.HasPrefix(f, "#"):
-				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" && f != "#count" {
+				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" && f != "#count" && f != "#slowpulse" && f != "#lowoxygen" {
 					return nil, fmt.Errorf("unknown word class %q", f)
 				}
 				flush()
@@ -188,6 +193,11 @@ func (lx *lexicon) parse(name, text string) error {
 				return fmt.Errorf("%s:%d: general wants yes or no", name, n)
 			}
 			cur.General = val == "yes"
+		case key == "urgent":
+			if val != "yes" && val != "no" {
+				return fmt.Errorf("%s:%d: urgent wants yes or no", name, n)
+			}
+			cur.Urgent = val == "yes"
 		case key == "window":
 			w, err := strconv.Atoi(val)
 			if err != nil || w < 1 {

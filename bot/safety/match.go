@@ -355,6 +355,17 @@ func matchClass(class string, ws []string, i int) int {
 		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 130 && n <= 300 {
 			return 1
 		}
+	case "#slowpulse":
+		// A heart rate under 40 a minute (and not a dose: "30 mg").
+		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 10 && n < 40 && !(i+1 < len(ws) && units[ws[i+1]]) {
+			return 1
+		}
+	case "#lowoxygen":
+		// An oxygen saturation under 90%: 50 to 89 (below 50 is no
+		// reading a pulse oximeter gives a conscious patient).
+		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 50 && n < 90 {
+			return 1
+		}
 	case "#lowglucose":
 		// A reading under 70 mg/dL (3.9 mmol/L) is hypoglycaemia; under
 		// 15 is no glucose reading in mg/dL.

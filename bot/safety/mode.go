@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -123,6 +123,10 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 // mode decides what the message does with the red flag h.
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
+	// In a story, a film or a game it happens to nobody.
+	if s.any("fiction", 0, n) && !s.any("acute", 0, n) {
+		return Question
+	}
 	if h.concept.Class == Crisis {
 		// A crisis told as past ("I tried years ago, I've been well since")
 		// goes to the provider, unless something says it is back.
@@ -221,4 +225,17 @@ func (s cueSet) hypotheticalBefore(ts []token, p int) bool {
 		lo--
 	}
 	return s.any("conditional", lo, p)
+}
+
+// intended reports whether the red flag h is put as an intention, not as
+// something done: an intent cue ("thinking of", "going to") ends at most
+// three words before it, in its clause. "thinking of overdosing" is a crisis;
+// "I overdosed" an emergency.
+func (s cueSet) intended(h hit) bool {
+	for _, o := range s.get("intent") {
+		if o.end <= h.start && o.end >= h.start-3 {
+			return true
+		}
+	}
+	return false
 }

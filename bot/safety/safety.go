@@ -36,6 +36,7 @@ func (f Finding) Escalate() bool { return f.Class != "" && f.Mode == Report }
 type Detector struct {
 	concepts *matcher
 	cues     *cues
+	model    *Model // nil: the lexicon alone
 }
 
 // New parses lexicon files (in the format of redflags.txt), in order, so
@@ -55,6 +56,14 @@ func New(lexicons []File, cue File) (*Detector, error) {
 	return &Detector{concepts: newMatcher(lx, true), cues: c}, nil
 }
 
+// WithModel returns a copy of the detector that uses m beside the lexicon
+// (nil: the lexicon alone).
+func (d *Detector) WithModel(m *Model) *Detector {
+	c := *d
+	c.model = m
+	return &c
+}
+
 var defaultDetector = func() *Detector {
 	d, err := New([]File{
 		{"medicines.txt", medicinesText}, {"redflags.txt", redflagsText}, {"crisis.txt", crisisText},
@@ -62,18 +71,21 @@ var defaultDetector = func() *Detector {
 	if err != nil {
 		panic(fmt.Sprintf("safety: embedded lexicon: %v", err))
 	}
-	return d
+	return d.WithModel(defaultModel)
 }()
 
-// Default is the detector of the embedded redflags.txt, crisis.txt and cues.txt.
+// Default is the detector of the embedded redflags.txt, crisis.txt and
+// cues.txt, with the learned classifier of model.bin beside them.
 func Default() *Detector { return defaultDetector }
 
 // Concepts lists the lexicon's concepts, with their examples.
 func (d *Detector) Concepts() []*Concept { return d.concepts.lx.concepts }
 
 // Check finds the red flags of a message. Of several, the most urgent
-// decides: a reported crisis before a reported emergency, a report before a
-// history, a history before a question.
+// decides: a report before a history, a history before a question; among
+// reports, a medical danger under way (a concept marked urgent: an overdose
+// swallowed, someone at the edge of a drop) before a crisis, and a crisis
+// before another emergency.
 func (d *Detector) Check(text string) Finding {
 	ts := tokenize(text)
 	if len(ts) == 0 {
@@ -81,24 +93,44 @@ func (d *Detector) Check(text string) Finding {
 	}
 	ws := words(ts)
 	hits := d.concepts.concepts(d.concepts.find(ws))
-	if len(hits) == 0 {
-		return Finding{}
-	}
-	cs := d.cues.find(ws)
 	var best Finding
-	for _, h := range hits {
-		f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
-		if f.rank() > best.rank() {
-			best = f
+	bestRank := 0
+	var cs cueSet
+	if len(hits) > 0 {
+		cs = d.cues.find(ws)
+		for _, h := range hits {
+			f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
+			r := int(f.Mode) * 3
+			switch {
+			case h.concept.Urgent && !cs.intended(h):
+				r += 2
+			case f.Class == Crisis:
+				r++
+			}
+			if r > bestRank {
+				best, bestRank = f, r
+			}
 		}
+	}
+	if best.Escalate() || d.model == nil {
+		return best
+	}
+	// What the lexicon has no words for, the classifier may recognise; its
+	// call is a report only if the message reports something, the same
+	// decision as for a concept: a general question stays a question.
+	class, _ := d.model.classify(ts)
+	if class == "" {
+		return best
+	}
+	if len(hits) == 0 {
+		cs = d.cues.find(ws)
+	}
+	whole := hit{concept: &Concept{Name: learnedConcept, Class: class, General: true}, start: 0, end: len(ts)}
+	if cs.mode(ts, whole) == Report {
+		return Finding{Class: class, Mode: Report, Concept: learnedConcept}
 	}
 	return best
 }
 
-func (f Finding) rank() int {
-	r := int(f.Mode) * 2
-	if f.Class == Crisis {
-		r++
-	}
-	return r
-}
+// learnedConcept names the classifier's findings.
+const learnedConcept = "learned classifier"

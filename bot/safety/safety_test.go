@@ -41,6 +41,20 @@ func TestCheckModes(t *testing.T) {
 		// Crisis: about oneself it is a crisis however it is put.
 		{"how much of my oxy would it take to not wake up", safety.Crisis, safety.Report},
 		{"is suicide common in people with chronic pain?", safety.Crisis, safety.Question},
+		// A medical danger under way is an emergency first, even in a
+		// crisis; the same act as an intention is a crisis.
+		{"I swallowed every one of my sleeping pills an hour ago because I want to die", safety.Emergency, safety.Report},
+		{"I keep thinking of overdosing on my tramadol", safety.Crisis, safety.Report},
+		{"I am standing at the railing of the car park roof and I want to jump", safety.Emergency, safety.Report},
+		{"his heart rate is 31 and he is barely conscious", safety.Emergency, safety.Report},
+		{"my oxygen reading says 83", safety.Emergency, safety.Report},
+		{"she suddenly can't understand what anyone is saying to her", safety.Emergency, safety.Report},
+		{"I have the urge to cut again", safety.Crisis, safety.Report},
+		{"I'm not planning on being around much longer", safety.Crisis, safety.Report},
+		{"what would be a lethal amount of my oxycodone for someone my weight", safety.Crisis, safety.Report},
+		// Episodes counted are history; a story happens to nobody.
+		{"my dad has had three heart attacks, can he have lidocaine?", safety.Emergency, safety.History},
+		{"in the movie the character has a heart attack, is that what it looks like?", safety.Emergency, safety.Question},
 		// Idioms and look-alikes name no red flag.
 		{"this headache is killing me", "", 0},
 		{"I'm dying to know how it works", "", 0},

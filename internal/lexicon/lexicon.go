@@ -160,3 +160,27 @@ func Information(w string) float64 {
 
 // maxRank is a rank past every word the lexicon ranks.
 const maxRank = 400000
+
+// AddInformedVector adds w's word vector weighted by its Information to
+// dst, with one look-up for both, and reports whether w has a vector; it
+// allocates nothing.
+func AddInformedVector(dst []float32, w string) bool {
+	i := find(w)
+	if i < 0 {
+		return false
+	}
+	row := int(int32(u32(rows + 4*i)))
+	if row < 0 {
+		return false
+	}
+	r := int(u32(ranks + 4*i))
+	if r == 0 {
+		r = maxRank
+	}
+	scale := float32(math.Log(float64(1+r))) * math.Float32frombits(u32(scalesOff+4*row))
+	raw := data[vectorsOff+row*Dims : vectorsOff+(row+1)*Dims]
+	for k := range dst[:Dims] {
+		dst[k] += float32(int8(raw[k])) * scale
+	}
+	return true
+}

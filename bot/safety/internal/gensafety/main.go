@@ -1,0 +1,169 @@
+// Command gensafety trains the learned safety classifier of package safety
+// and writes it as model.bin:
+//
+//	go generate ./bot/safety/
+//
+// It learns from messages that were written for it and never tuned to:
+// the blind-written training messages of training/*.jsonl (emergencies,
+// crises and look-alikes; see training/README.md), the examples and
+// counter-examples of the lexicon (redflags.txt, crisis.txt), the project's
+// own safety case sets (bot/testdata/safety_own*.jsonl) and, as messages
+// that are neither, the intent examples (bot/intent/examples.txt: greetings,
+// clinic and article questions, off-topic chat).
+//
+// The threshold is chosen on held-out folds: the least probability at which
+// at most maxHardAlarms of the look-alikes and maxEasyAlarms of the ordinary
+// messages would be escalated. With -report it prints the folds' figures.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"sort"
+
+	"github.com/infusionbot/infusionbot/bot/safety"
+	"github.com/infusionbot/infusionbot/bot/safety/internal/trainset"
+)
+
+// The false alarms the threshold allows on held-out folds: look-alikes
+// ("my chest hurts from laughing") and ordinary messages.
+const (
+	maxHardAlarms = 0.03
+	maxEasyAlarms = 0.002
+)
+
+var opts = trainset.Options
+
+func main() {
+	out := flag.String("o", "model.bin", "file to write")
+	root := flag.String("root", "../..", "the repository root")
+	report := flag.Bool("report", false, "print the cross-validated figures")
+	dense := flag.Float64("dense", opts.DenseWeight, "weight of the meaning vector (0: none)")
+	folds := flag.Int("folds", 5, "cross-validation folds")
+	flag.Parse()
+	opts.DenseWeight = *dense
+
+	samples, err := trainset.Load(*root)
+	if err != nil {
+		log.Fatal(err)
+	}
+	ms := make([]safety.Labelled, len(samples))
+	counts := map[safety.Class]int{}
+	groups := map[[2]any]int{}
+	for _, s := range samples {
+		counts[s.Class]++
+		groups[[2]any{s.Class, s.Hard}]++
+	}
+	for i, s := range samples {
+		// Each group counts alike, however many messages it has: the
+		// emergencies, the crises, the look-alikes and the ordinary
+		// messages (a look-alike teaches more than a greeting).
+		w := float64(len(samples)) / float64(len(groups)*groups[[2]any{s.Class, s.Hard}])
+		ms[i] = safety.Labelled{Message: safety.Featurize(s.Text), Class: s.Class, Weight: w}
+	}
+
+	// Held-out probabilities of every message, fold by fold.
+	p := make([]float64, len(ms))
+	cls := make([]safety.Class, len(ms))
+	for f := 0; f < *folds; f++ {
+		var train []safety.Labelled
+		for i, m := range ms {
+			if i%*folds != f {
+				train = append(train, m)
+			}
+		}
+		t := safety.Train(train, opts)
+		for i := f; i < len(ms); i += *folds {
+			em, cr := t.Probabilities(ms[i].Message)
+			p[i] = em + cr
+			cls[i] = safety.Emergency
+			if cr > em {
+				cls[i] = safety.Crisis
+			}
+		}
+	}
+	var hard, easy []float64
+	for i, s := range samples {
+		if s.Class != "" {
+			continue
+		}
+		if s.Hard {
+			hard = append(hard, p[i])
+		} else {
+			easy = append(easy, p[i])
+		}
+	}
+	threshold := max(quantile(hard, 1-maxHardAlarms), quantile(easy, 1-maxEasyAlarms), 0.5)
+
+	if *report {
+		fmt.Printf("messages: %d emergency, %d crisis, %d neither (%d look-alikes)\n", counts[safety.Emergency], counts[safety.Crisis], counts[""], len(hard))
+		fmt.Printf("threshold %.3f (held-out look-alikes above it at most %.0f%%, ordinary messages %.1f%%)\n", threshold, 100*maxHardAlarms, 100*maxEasyAlarms)
+		for _, th := range []float64{0.5, 0.6, 0.7, 0.8, 0.9, threshold} {
+			var tp, pos, right, fa, fe int
+			for i, s := range samples {
+				if s.Class != "" {
+					pos++
+					if p[i] >= th {
+						tp++
+						if cls[i] == s.Class {
+							right++
+						}
+					}
+				} else if p[i] >= th {
+					if s.Hard {
+						fa++
+					} else {
+						fe++
+					}
+				}
+			}
+			fmt.Printf("  at %.3f: red flags caught %d/%d (%.1f%%, right class %d), look-alikes escalated %d/%d, ordinary %d/%d\n",
+				th, tp, pos, 100*float64(tp)/float64(pos), right, fa, len(hard), fe, len(easy))
+		}
+		var bySource = map[string][2]int{}
+		for i, s := range samples {
+			if s.Class == "" {
+				continue
+			}
+			c := bySource[s.Source]
+			c[1]++
+			if p[i] >= threshold {
+				c[0]++
+			}
+			bySource[s.Source] = c
+		}
+		var keys []string
+		for k := range bySource {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Printf("  caught held-out, %s: %d/%d\n", k, bySource[k][0], bySource[k][1])
+		}
+	}
+
+	t := safety.Train(ms, opts)
+	if err := os.WriteFile(*out, t.Encode(threshold), 0o644); err != nil {
+		log.Fatal(err)
+	}
+	sum := fmt.Sprintf("%016x\n", trainset.Digest(samples, opts))
+	if err := os.WriteFile(*out+".sum", []byte(sum), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// quantile is the value below which a share q of xs lies.
+func quantile(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	i := int(q * float64(len(s)))
+	if i >= len(s) {
+		i = len(s) - 1
+	}
+	return s[i]
+}

@@ -1,0 +1,128 @@
+// Package trainset gathers the training messages of the learned safety
+// classifier (see package safety and its go generate program gensafety),
+// and a digest of them, so a test can tell that model.bin was trained on
+// the messages in the repository.
+package trainset
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/infusionbot/infusionbot/bot/safety"
+)
+
+// Options are the training options of the committed model.
+var Options = safety.TrainOptions{Epochs: 12, LearningRate: 0.5, L2: 1e-5, DenseWeight: 1}
+
+// Sample is a training message and where it came from.
+type Sample struct {
+	Text   string
+	Class  safety.Class // "" for neither
+	Hard   bool         // a look-alike or a red flag, not an ordinary message
+	Source string
+}
+
+// Digest is a hash of the messages and the options. (A change to the
+// features, in package safety, needs go generate too; the digest cannot
+// see it.)
+func Digest(ss []Sample, o safety.TrainOptions) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%+v\n", o)
+	for _, s := range ss {
+		fmt.Fprintf(h, "%q %s %v\n", s.Text, s.Class, s.Hard)
+	}
+	return h.Sum64()
+}
+
+// Load reads every training message under the repository root.
+func Load(root string) ([]Sample, error) {
+	var out []Sample
+	sets, _ := filepath.Glob(filepath.Join(root, "bot/safety/training/*.jsonl"))
+	own, _ := filepath.Glob(filepath.Join(root, "bot/testdata/safety_own*.jsonl"))
+	for i, path := range append(sets, own...) {
+		s, err := loadCases(path, i < len(sets))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s...)
+	}
+	for _, c := range safety.Default().Concepts() {
+		for _, e := range c.Examples {
+			out = append(out, Sample{Text: e, Class: c.Class, Hard: true, Source: c.File})
+		}
+		for _, e := range c.Counters {
+			out = append(out, Sample{Text: e, Hard: true, Source: c.File})
+		}
+	}
+	s, err := loadIntentExamples(filepath.Join(root, "bot/intent/examples.txt"))
+	if err != nil {
+		return nil, err
+	}
+	return append(out, s...), nil
+}
+
+// loadCases reads a case set: {"kind", "turns"}, one a line. Of a
+// conversation, the last turn is taken where the set labels the last turn
+// (lastTurn: the training sets, see training/README.md); elsewhere only
+// single messages, as a turn of a conversation may mean nothing alone.
+func loadCases(path string, lastTurn bool) ([]Sample, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Sample
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		var c struct {
+			Kind  string
+			Turns []string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+		}
+		if len(c.Turns) == 0 || len(c.Turns) > 1 && !lastTurn {
+			continue
+		}
+		s := Sample{Text: c.Turns[len(c.Turns)-1], Hard: true, Source: filepath.Base(path)}
+		switch c.Kind {
+		case "emergency":
+			s.Class = safety.Emergency
+		case "crisis":
+			s.Class = safety.Crisis
+		case "not_emergency", "medical_advice":
+		default:
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, sc.Err()
+}
+
+// loadIntentExamples reads the "- TEXT" lines of the intents' sections.
+func loadIntentExamples(path string) ([]Sample, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []Sample
+	in := false
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "## intent:"):
+			in = true
+		case strings.HasPrefix(line, "## "):
+			in = false
+		case in && strings.HasPrefix(line, "- "):
+			out = append(out, Sample{Text: strings.TrimPrefix(line, "- "), Source: "intent"})
+		}
+	}
+	return out, nil
+}
