@@ -19,6 +19,9 @@ import (
 // Options are the training options of the committed model.
 var Options = safety.TrainOptions{Epochs: 12, LearningRate: 0.5, L2: 1e-5, DenseWeight: 1}
 
+// intentSource names the intent examples among the samples.
+const intentSource = "intent"
+
 // Sample is a training message and where it came from.
 type Sample struct {
 	Text   string
@@ -27,13 +30,18 @@ type Sample struct {
 	Source string
 }
 
-// Digest is a hash of the messages and the options. (A change to the
-// features, in package safety, needs go generate too; the digest cannot
-// see it.)
+// Digest is a hash of the safety messages and the options. The intent
+// examples are left out: they are another package's file, edited often,
+// and an ordinary message more or less does not make the model stale. (A
+// change to the features, in package safety, needs go generate too; the
+// digest cannot see it.)
 func Digest(ss []Sample, o safety.TrainOptions) uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%+v\n", o)
 	for _, s := range ss {
+		if s.Source == intentSource {
+			continue
+		}
 		fmt.Fprintf(h, "%q %s %v\n", s.Text, s.Class, s.Hard)
 	}
 	return h.Sum64()
@@ -121,7 +129,7 @@ func loadIntentExamples(path string) ([]Sample, error) {
 		case strings.HasPrefix(line, "## "):
 			in = false
 		case in && strings.HasPrefix(line, "- "):
-			out = append(out, Sample{Text: strings.TrimPrefix(line, "- "), Source: "intent"})
+			out = append(out, Sample{Text: strings.TrimPrefix(line, "- "), Source: intentSource})
 		}
 	}
 	return out, nil
