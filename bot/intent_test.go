@@ -47,3 +47,21 @@ func TestIntentsThroughTheRouter(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsureChatYieldsToTheArticles: a question in few words can look like
+// chat to the classifier; when it was unsure and the articles answer the
+// message, the person gets the answer, not a canned reply. A sure call
+// keeps its reply even where a passage happens to hold its words ("help").
+func TestUnsureChatYieldsToTheArticles(t *testing.T) {
+	rt := newTestRouter(t)
+	// Taken for off-topic chat (about 0.6 sure when written): the articles
+	// say patients may feel drowsy.
+	if r := ask(t, rt, "yield", "does it make you sleepy"); r.Intent != bot.IntentQuestion || !r.Answered {
+		t.Errorf("\"does it make you sleepy\": %s, answered %v; want the articles' answer\n%s", r.Intent, r.Answered, r.Text())
+	}
+	for _, text := range []string{"help", "what can you help me with?"} {
+		if r := ask(t, rt, "sure", text); r.Intent != bot.IntentHelp {
+			t.Errorf("%q: %s, want help\n%s", text, r.Intent, r.Text())
+		}
+	}
+}

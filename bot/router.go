@@ -133,15 +133,24 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	if key == "" {
 		key = m.Platform + ":" + m.User
 	}
-	section, mistaken := "", Intent("")
+	section, mistaken, sure := "", Intent(""), 1.0
 	if rule, ok := rt.rules.Match(text); ok {
 		section = rule.Section
 	} else if p := rt.intents.Load().Classify(text); p.Intent != intent.Question {
-		section = p.Intent
+		section, sure = p.Intent, p.Confidence
 		if _, asked := rt.convs.get(key); asked && leansOnConversation(text, p) {
 			// "what about iron?", "how?" after a question are follow-ups
 			// the search resolves, not small talk.
 			mistaken, section = Intent(section), ""
+		}
+	}
+	if section != "" && answersFirst[section] && sure < yieldBelow {
+		r, ok, err := rt.answeredByArticles(ctx, key, text)
+		if err != nil {
+			return Reply{}, &Error{User: DefaultUserError, Op: "search", Err: err}
+		}
+		if ok {
+			return r, nil
 		}
 	}
 	if section != "" {
@@ -167,6 +176,47 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 		return rt.canned(string(mistaken)), nil
 	}
 	return reply, nil
+}
+
+// answersFirst are the intents whose canned reply yields to an answer the
+// articles hold when the classifier was less than yieldBelow sure: it
+// learned them from how people chat, and a question in few words ("do i lie
+// down or sit up for it", "who gives it to me" after a question) can look
+// like chat, while off-topic chat and a question about the bot find nothing
+// in the articles that holds them. Advice about a person's own medicines
+// never yields (the articles would answer "can I stop my gabapentin?" with
+// what gabapentin is), nor a request for a person or a clinic question
+// (answered from the clinic's own articles or with its contact details).
+var answersFirst = map[string]bool{
+	string(IntentHelp): true, string(IntentOutOfScope): true,
+	string(IntentGreeting): true, string(IntentThanks): true, string(IntentGoodbye): true,
+}
+
+// yieldBelow is the classifier's confidence under which a chat intent
+// yields to the articles' answer. A sure call does not: on the tuning sets
+// (qa_tune, qa_final, qa_final2), yielding always let the articles
+// "answer" "help" (help, 0.96: a passage on migraine relief holds the
+// word), "hello, how does this work?" (0.92) and "whats the best way to
+// study for the sat" (off-topic, 0.91: "best-researched"), while the
+// follow-ups it rescued ("who gives it to me" after a question about a
+// session, help at 0.65) were called far less surely.
+const yieldBelow = 0.85
+
+// answeredByArticles answers text as a question when the articles answer
+// it (in its conversation: a follow-up is resolved first), and reports
+// false, remembering nothing, when they don't.
+func (rt *Router) answeredByArticles(ctx context.Context, key, text string) (Reply, bool, error) {
+	r, err := rt.question(withoutMemory(ctx), key, text)
+	if err != nil || !r.Answered {
+		return Reply{}, false, err
+	}
+	if remembers(ctx) {
+		// Asked again to remember it: the conversation goes on about it.
+		if r, err = rt.question(ctx, key, text); err != nil {
+			return Reply{}, false, err
+		}
+	}
+	return r, r.Answered, nil
 }
 
 // question answers a message the rules left to the search, in the context

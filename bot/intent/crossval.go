@@ -138,3 +138,33 @@ func (r Report) Write(w io.Writer, misses bool) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteSpread prints each intent's cross-validated accuracy over reports
+// of the same data trained with other shuffles (Options.Seed): the mean,
+// and the lowest and highest. An edit that moves an intent by less than
+// this spread has not shown it helps.
+func WriteSpread(w io.Writer, reps []Report) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d shuffles, %d-fold cross-validation each\n\n", len(reps), reps[0].Folds)
+	fmt.Fprintf(&b, "%-15s %8s %8s %8s\n", "intent", "mean", "lowest", "highest")
+	all := 0.0
+	for _, r := range reps {
+		all += r.Overall()
+	}
+	for _, in := range reps[0].Intents {
+		sum, lo, hi := 0.0, 1.0, 0.0
+		for _, r := range reps {
+			a := r.Accuracy(in)
+			sum, lo, hi = sum+a, min(lo, a), max(hi, a)
+		}
+		mean := sum / float64(len(reps))
+		mark := ""
+		if mean < Goal {
+			mark = fmt.Sprintf("  below the %.0f%% goal", 100*Goal)
+		}
+		fmt.Fprintf(&b, "%-15s %7.1f%% %7.1f%% %7.1f%%%s\n", in, 100*mean, 100*lo, 100*hi, mark)
+	}
+	fmt.Fprintf(&b, "%-15s %7.1f%%\n", "all examples", 100*all/float64(len(reps)))
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -3,6 +3,8 @@ package intent
 import (
 	"strings"
 	"unicode"
+
+	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
 // spelledOut expands the short forms people type, so "im", "i'm" and "i am"
@@ -60,6 +62,7 @@ const (
 	kindChar    = 'g' // a character n-gram of a word
 	kindLength  = 'n'
 	kindNew     = 'v' // how many words the articles never use
+	kindMeaning = 'e' // one dimension of the message's averaged word vector
 )
 
 // hasher is FNV-1a, 32 bits: features are hashed, never kept as strings.
@@ -91,10 +94,13 @@ type featurizer struct {
 	charWeight float32
 	// vocab holds the articles' words; a word outside it is "<new>".
 	vocab map[string]bool
+	// vecWeight scales the averaged word vector's dimensions; 0 leaves
+	// them out.
+	vecWeight float32
 }
 
-func newFeaturizer(lookups map[string][]string, charWeight float32, vocab map[string]bool) *featurizer {
-	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight, vocab: vocab}
+func newFeaturizer(lookups map[string][]string, charWeight, vecWeight float32, vocab map[string]bool) *featurizer {
+	f := &featurizer{lookups: map[string]string{}, charWeight: charWeight, vecWeight: max(vecWeight, 0), vocab: vocab}
 	for concept, entries := range lookups {
 		for _, e := range entries {
 			f.lookups[e] = concept
@@ -172,6 +178,38 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 		}
 	}
 	add(newHasher(kindLength).byte(lengthBucket(len(toks))), 1)
+	if f.vecWeight > 0 {
+		buf = f.meaning(toks, buf)
+	}
+	return buf
+}
+
+// meaning appends the message's averaged word vector (GloVe, from
+// internal/lexicon), each word weighted by how much it says: "where can I
+// buy shoes" and "where can I get a haircut" mean alike though they share
+// no content word, and differ from "where can I get an infusion"; "ciao"
+// lies near "bye" though no example says it. The weight is high (5 against
+// 1 for a word) because 100 dense values share the unit length of the
+// input with the sparse features: at 1 they moved cross-validation by less
+// than the run-to-run spread, at 5 off-topic, clinic and thanks by 1–2
+// points each (mean of three shuffles), at 8 or more others fell.
+func (f *featurizer) meaning(toks []string, buf []feature) []feature {
+	var v [128]float32
+	vec := v[:lexicon.Dims]
+	var total float32
+	for _, t := range toks {
+		w := float32(lexicon.Information(t))
+		if lexicon.AddVector(vec, t, w) {
+			total += w
+		}
+	}
+	if total == 0 {
+		return buf
+	}
+	scale := f.vecWeight / total
+	for d, x := range vec {
+		buf = append(buf, feature{uint32(newHasher(kindMeaning).byte(byte(d))), x * scale})
+	}
 	return buf
 }
 

@@ -19,7 +19,7 @@ import (
 var embeddedModel string
 
 // modelMagic starts a model file; the digit is the format's version.
-const modelMagic = "IBI1"
+const modelMagic = "IBI2"
 
 // Encode writes c compactly: each weight row as int8 with one scale per row
 // (rows sorted by feature hash, so the same classifier gives the same
@@ -38,6 +38,7 @@ func (c *Classifier) Encode() []byte {
 		str(in)
 	}
 	f32(float32(c.opts.CharWeight))
+	f32(float32(c.opts.VecWeight))
 	for _, x := range c.bias {
 		f32(x)
 	}
@@ -122,7 +123,7 @@ func Decode(data string, vocab map[string]bool) (*Classifier, error) {
 			return nil, fmt.Errorf("model's intents differ from %s", strings.Join(Intents, ", "))
 		}
 	}
-	opts := Options{CharWeight: float64(f32()), Vocabulary: vocab}
+	opts := Options{CharWeight: float64(f32()), VecWeight: float64(f32()), Vocabulary: vocab}
 	opts = opts.withDefaults()
 	c := &Classifier{classes: Intents, opts: opts, lookups: map[string][]string{}, bias: make([]float32, k)}
 	for j := range c.bias {
@@ -151,7 +152,7 @@ func Decode(data string, vocab map[string]bool) (*Classifier, error) {
 	if at != len(data) {
 		return nil, errShort
 	}
-	c.feat = newFeaturizer(c.lookups, float32(opts.CharWeight), vocab)
+	c.feat = newFeaturizer(c.lookups, float32(opts.CharWeight), float32(opts.VecWeight), vocab)
 	c.pool.New = func() any { s := make([]feature, 0, 256); return &s }
 	return c, nil
 }

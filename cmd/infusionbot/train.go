@@ -21,13 +21,14 @@ func runTrain(ctx context.Context, args []string, getenv func(string) string, st
 	examples := fs.String("examples", "", "training file in the format of bot/intent/examples.txt (default: the embedded one)")
 	folds := fs.Int("folds", 5, "cross-validation folds")
 	misses := fs.Bool("v", false, "list the examples the cross-validation got wrong")
+	seeds := fs.Int("seeds", 1, "cross-validate with this many shuffles of the examples and print each intent's mean, lowest and highest accuracy")
 	classify := fs.Bool("classify", false, "classify each line of stdin instead: intent, confidence, runner-up")
 	pos, err := parseFlags(fs, args)
 	if errors.Is(err, errHelpShown) {
 		return err
 	}
-	if err != nil || len(pos) != 0 || *folds < 2 {
-		fmt.Fprintln(stderr, "usage: infusionbot train [--examples FILE] [--folds N] [-v] [--classify]")
+	if err != nil || len(pos) != 0 || *folds < 2 || *seeds < 1 {
+		fmt.Fprintln(stderr, "usage: infusionbot train [--examples FILE] [--folds N] [--seeds N] [-v] [--classify]")
 		return errUsageShown
 	}
 	d := intent.DefaultData()
@@ -57,5 +58,16 @@ func runTrain(ctx context.Context, args []string, getenv func(string) string, st
 		return sc.Err()
 	}
 	fmt.Fprintf(stdout, "%d examples\n", len(d.Examples))
+	if *seeds > 1 {
+		var reps []intent.Report
+		for s := range *seeds {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			// Seed 0 is the default shuffle, the one the bot's model uses.
+			reps = append(reps, intent.CrossValidate(d, *folds, intent.Options{Seed: uint64(s)}))
+		}
+		return intent.WriteSpread(stdout, reps)
+	}
 	return intent.CrossValidate(d, *folds, intent.Options{}).Write(stdout, *misses)
 }
