@@ -186,11 +186,12 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 // in the articles that holds them. Advice about a person's own medicines
 // never yields (the articles would answer "can I stop my gabapentin?" with
 // what gabapentin is), nor a request for a person or a clinic question
-// (answered from the clinic's own articles or with its contact details).
-var answersFirst = map[string]bool{
-	string(IntentHelp): true, string(IntentOutOfScope): true,
-	string(IntentGreeting): true, string(IntentThanks): true, string(IntentGoodbye): true,
-}
+// (answered from the clinic's own articles or with its contact details),
+// nor greetings, thanks and goodbyes: after a question their few words,
+// read as a follow-up, find the last answer again ("how are you?" after
+// lidocaine for fibromyalgia); a brief follow-up the classifier took for
+// a greeting is leansOnConversation's.
+var answersFirst = map[string]bool{string(IntentHelp): true, string(IntentOutOfScope): true}
 
 // yieldBelow is the classifier's confidence under which a chat intent
 // yields to the articles' answer. A sure call does not: on the tuning sets
