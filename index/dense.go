@@ -13,14 +13,18 @@ import (
 // Their cosine re-ranks the candidates bleve found, so that a passage about
 // what the question means, not only one holding its words, comes first.
 //
-// weightDense was chosen on qa_tune, dev and the regression set (grid 0,
-// 0.03, 0.05, 0.07, 0.1, 0.2, 0.3, 0.5; right passage first on 50/69, 20/24
-// and 49/57 single-turn questions at 0.05, against 48, 20 and 49 without);
-// more than 0.1 let meaning outweigh the words asked.
-// Off (0) for now: at 0.03–0.05 a follow-up ("how long does it take?"
-// after a ketamine question) quoted the comparison table before the
-// ketamine session passage (TestAskJSONConversations).
-var weightDense = 0.0
+// weightDense, times denseShare, was chosen with `infusionbot search
+// --cases` (right passage first / in the first five, ignoring abstention)
+// on dev, qa_tune, qa_final, qa_final2 and the regression set, 348
+// single-turn questions: 235/300 without meaning; 235/302 at 0.2 and 0.3,
+// 236/300 at 0.5. Counted for every question alike (no denseShare) it
+// gave 236–238 first at 0.02–0.3 but put a benefits bullet ("fewer and
+// milder side effects") before the side-effects list for the plainest
+// side-effects question; counted at a quarter plus the share, 238/300 with
+// that question a hair from flipping. Reciprocal rank fusion of the two
+// rankings (score plus w·(k+1)/(k+rank by meaning)) did no better (237–239
+// first, 297–302 in the first five for k 2–60, w 0.02–0.1).
+var weightDense = 0.3
 
 // passageVector is passage i's unit meaning vector, nil when none of its
 // words has a vector. It is computed when a query first ranks the passage
@@ -90,4 +94,24 @@ func dot(a, b []float32) float64 {
 		s += a[k] * b[k]
 	}
 	return float64(s)
+}
+
+// denseShare is how much meaning counts for a question: the share of its
+// weight in words no passage holds ("perks", "trip", "sitting"). Where
+// every word is the articles' own, the words rank better than their
+// meaning: "side effects of lidocaine" means the passage listing them, not
+// the one saying there are fewer (that ranked first with meaning counted
+// for every question at 0.15 and more).
+func (ix *Index) denseShare(terms []Term) float64 {
+	var total, absent float64
+	for _, t := range terms {
+		total += t.Weight
+		if !t.Known {
+			absent += t.Weight
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return absent / total
 }

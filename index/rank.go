@@ -68,8 +68,10 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 	defines := definitionPattern(ws, terms)
 	asked := askedAspect(spellOut(words(text)))
 	var qv []float32
+	denseWeight := weightDense
 	if weightDense > 0 {
 		qv = ix.queryVector(terms)
+		denseWeight = ix.denseShare(terms) * weightDense
 	}
 	for k := range hits {
 		i := ix.byID[hits[k].ID]
@@ -98,7 +100,7 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		}
 		if qv != nil {
 			if pv := ix.passageVector(i); pv != nil {
-				score += weightDense * dot(qv, pv)
+				score += denseWeight * dot(qv, pv)
 			}
 		}
 		hits[k].Score = score
