@@ -65,3 +65,30 @@ func TestUnsureChatYieldsToTheArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviceIsADecisionAboutOnesOwnTreatment: a message goes to the
+// provider when it asks for a decision about the person's own (or a
+// relative's) treatment; whether a treatment helps a condition, or how a
+// visit goes, is a question for the articles even said with "my" and "I".
+func TestAdviceIsADecisionAboutOnesOwnTreatment(t *testing.T) {
+	rt := newTestRouter(t)
+	tests := []struct {
+		text   string
+		advice bool
+	}{
+		{"my shoulder aches all the time, could ketamine do anything for that", false},
+		{"can lidocaine infusions help someone with my kind of nerve pain", false},
+		{"do people end up needing fewer pain pills after ketamine", false},
+		{"am i able to head home as soon as the infusion is over", false},
+		{"will i be lying down during the drip", false},
+		{"should i stop my cymbalta before the ketamine", true},
+		{"my dad has kidney disease, should he put off the lidocaine", true},
+		{"can i halve my gabapentin once the infusions start", true},
+	}
+	for _, tt := range tests {
+		r := ask(t, rt, "advice", tt.text)
+		if got := r.Intent == bot.IntentMedicalAdvice; got != tt.advice {
+			t.Errorf("%q: intent %s, want advice %v", tt.text, r.Intent, tt.advice)
+		}
+	}
+}
