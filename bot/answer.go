@@ -3,14 +3,20 @@ package bot
 import (
 	"context"
 	"strings"
+
+	"github.com/infusionbot/infusionbot/bot/answerability"
 )
 
 // AnswerConfig tunes how answers are chosen from a ranking. The defaults
 // were measured on the development cases (see README).
 type AnswerConfig struct {
-	// MinCoverage is the share of the question's weight the best passage
-	// must hold for the bot to answer; below it the bot says it doesn't know.
+	// MinCoverage is the share of the question's weight a passage must hold
+	// to be quoted beside the best one, or offered as a choice.
 	MinCoverage float64
+	// Lead picks the passage among the best ranked that answers the
+	// question, or reports false when none does; nil: the embedded
+	// answerability model (package answerability).
+	Lead func(answerability.Input) (int, bool)
 	// RelativeScore is how close to the best passage's score another passage
 	// must be to be quoted as well.
 	RelativeScore float64
@@ -37,6 +43,9 @@ func (c AnswerConfig) withDefaults() AnswerConfig {
 	}
 	if c.Candidates == 0 {
 		c.Candidates = 20
+	}
+	if c.Lead == nil {
+		c.Lead = answerability.Default().Lead
 	}
 	return c
 }
@@ -66,18 +75,16 @@ func (rt *Router) answerFrom(s Searcher, res SearchResult) Reply {
 	if !anyKnown(res.Terms) {
 		return Reply{Intent: IntentOutOfScope, Body: rt.replies.Get("out_of_scope")}
 	}
-	// Only passages that hold enough of the question may be quoted; the best
-	// ranked of them leads.
-	confident := res.Hits[:0:0]
-	for _, h := range res.Hits {
-		if h.Coverage >= rt.answer.MinCoverage {
-			confident = append(confident, h)
-		}
+	// The answerability model picks the passage that leads, the best ranked
+	// that answers (answerable.go), or says none does.
+	lead, ok := 0, false
+	if len(res.Hits) > 0 {
+		lead, ok = rt.answer.Lead(answerabilityInput(res))
 	}
-	if len(confident) == 0 {
+	if !ok {
 		return rt.notFound()
 	}
-	res.Hits = confident
+	res.Hits = leadWith(res.Hits, lead)
 	return rt.compose(rt.quotes(s, res))
 }
 

@@ -29,7 +29,9 @@ func TestIntentsThroughTheRouter(t *testing.T) {
 		{"I have a heart condition, is lidocaine ok for me?", bot.IntentMedicalAdvice},
 		{"what's a good recipe for banana bread", bot.IntentOutOfScope},
 		// Counter-examples: general questions stay questions and are answered.
-		{"can ketamine help migraines?", bot.IntentQuestion},
+		// (Not "can ketamine help migraines?": the articles tie migraines to
+		// IV therapy, never to ketamine, and the bot says so.)
+		{"can infusions help migraines?", bot.IntentQuestion},
 		{"hi, what are the side effects of ketamine?", bot.IntentQuestion},
 		{"should I wear comfortable clothes to my infusion?", bot.IntentQuestion},
 		{"what conditions can lidocaine infusions treat?", bot.IntentQuestion},

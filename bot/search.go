@@ -43,6 +43,10 @@ type SearchHit struct {
 	// HeadingCoverage counts the section heading and the headings above it:
 	// high when the question asks what the section is about.
 	HeadingCoverage float64
+	// TermMatch is, per term of the result, how well the passage holds it:
+	// 1 in its own words, less in a heading, its context or through a
+	// synonym, 0 not at all. Nil when the searcher does not tell.
+	TermMatch []float64
 	// Snippet is the passage's best sentences for the query, verbatim.
 	Snippet string
 }

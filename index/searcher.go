@@ -30,6 +30,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 			Coverage:        h.Coverage,
 			TextCoverage:    weightedCoverage(s.fieldSets[i].text, res.Terms), // the stems of h.Text
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
+			TermMatch:       s.termMatches(i, res.Terms),
 			Snippet:         s.bestSpan(i, res.Terms),
 		})
 	}
@@ -90,6 +91,15 @@ func (s Searcher) Sources() []bot.Source {
 	var out []bot.Source
 	for _, d := range s.docs {
 		out = append(out, bot.Source{Path: d.Path, Title: d.Title, Source: d.Source, Published: d.Published})
+	}
+	return out
+}
+
+// termMatches is, per term, how well passage i's fields hold it.
+func (s Searcher) termMatches(i int, terms []Term) []float64 {
+	out := make([]float64, len(terms))
+	for k, t := range terms {
+		out[k] = fieldMatch(s.fieldSets[i], t)
 	}
 	return out
 }

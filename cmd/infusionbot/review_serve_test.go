@@ -106,7 +106,9 @@ func TestServeMetricsShowTheStore(t *testing.T) {
 	data := t.TempDir()
 	base, logs, stop := startServe(t, map[string]string{"DATA_DIR": data, "RATE_LIMIT": "0", "METRICS_ADDR": "127.0.0.1:0"})
 	defer stop()
-	for _, q := range []string{"How long does a ketamine infusion take?", "Can I drive myself home afterwards?", "human"} {
+	// One question answered, one the articles don't cover (they do say to
+	// plan a ride home, so "can I drive myself home?" is answered), one handoff.
+	for _, q := range []string{"How long does a ketamine infusion take?", "Can I bring my dog to the infusion?", "human"} {
 		resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"`+q+`"}`))
 		if err != nil {
 			t.Fatal(err)

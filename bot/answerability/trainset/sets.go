@@ -1,0 +1,32 @@
+package trainset
+
+import "path/filepath"
+
+// Set is one question file the model is trained on.
+type Set struct {
+	Path string
+	// Half is 1 for the odd lines only, 0 for all.
+	Half int
+	// Floor marks a set the test suite holds to floors (every unanswerable
+	// question left unanswered): the threshold must keep them.
+	Floor bool
+}
+
+// Sets are the training sets, for a repository at root: its own spent
+// blind sets and regression cases, and beside it the development and
+// tuning sets and half the off-topic set. The challenge set and the other
+// half of the off-topic set are kept for measuring.
+func Sets(root string) []Set {
+	beside := filepath.Join(root, "..")
+	return []Set{
+		{Path: filepath.Join(beside, "shared/eval/dev.jsonl"), Floor: true},
+		{Path: filepath.Join(beside, "blind/qa_tune.jsonl")},
+		{Path: filepath.Join(beside, "blind/safety_tune.jsonl")},
+		{Path: filepath.Join(root, "testdata/blind/qa_final.jsonl")},
+		{Path: filepath.Join(root, "testdata/blind/qa_final2.jsonl")},
+		{Path: filepath.Join(root, "testdata/blind/safety_final.jsonl")},
+		{Path: filepath.Join(root, "testdata/blind/safety_final2.jsonl")},
+		{Path: filepath.Join(root, "cmd/infusionbot/testdata/regression.jsonl"), Floor: true},
+		{Path: filepath.Join(beside, "shared/eval/offtopic_dev.jsonl"), Half: 1},
+	}
+}
