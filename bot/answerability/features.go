@@ -50,18 +50,14 @@ type Input struct {
 // score, so that the model holds on a clinic's own article and on a large
 // knowledge base as on the five it was trained with.
 var featureNames = []string{
-	"coverage",          // weighted share of the question the passage holds
-	"adjusted_coverage", // ... with the words the articles lack weighed by English rarity, less when bridged
-	"text_coverage",     // ... in its own words
-	"heading_coverage",  // ... in its headings
-	"missed_rare",       // weight (relative) of the rarest known word the passage lacks
-	"unknown_rare",      // share of the question's weight on the rarest words the articles lack
-	"rare_unbridged",    // ... on uncommon or rare ones with no near word in the passage
-	"unknown_unbridged", // rarity of the rarest lacking word, less by how near a passage word is
-	"score",             // the passage's score
-	"next_coverage",     // how much of the question the next passage holds
-	"rank",              // the passage's place in the ranking (0 for the top)
-	"score_ratio",       // its score relative to the top passage's
+	"coverage",         // share of the question the passage holds, lacking words weighed by rarity (Params)
+	"full_coverage",    // ... every lacking word at its full weight, as the searcher counts it
+	"text_coverage",    // ... in its own words
+	"heading_coverage", // ... in its headings
+	"missed_rare",      // weight (relative) of the rarest known word the passage lacks
+	"rare_unbridged",   // share of the question's weight on rare lacking words with no near word in the passage
+	"rank",             // the passage's place in the ranking (0 for the top)
+	"score_ratio",      // its score relative to the top passage's
 }
 
 // NumFeatures is the length of a feature vector.
@@ -81,63 +77,44 @@ func rarity(w string) float64 {
 	return min(1, math.Log(float64(r))/math.Log(rarestRank))
 }
 
-// rarityBands split the words the articles lack by English rarity: up to
-// about rank 1,000 ("put", "visit"), 5,000 ("length", "wear"), 25,000
-// ("pregnancy", "perks"), and rarer ("pacemaker", an unranked name).
-var rarityBands = []float64{0.53, 0.65, 0.78}
+// Params say how much a word the articles lack counts against a passage,
+// by its English rarity (0 the commonest word, 1 rarer than any ranked):
+// nothing up to CommonRarity, fully from RareRarity, linearly between;
+// BridgedShare of that when the passage holds a word near it by meaning
+// (a word vector at cosine BridgedCosine or more). They are chosen with the
+// model, on the training data (./gen).
+type Params struct {
+	CommonRarity, RareRarity, BridgedShare, BridgedCosine float64
+}
 
-// A word the articles lack counts against a passage by its English
-// rarity: nothing up to commonRarity (about rank 1,000), fully from
-// rareRarity (about rank 25,000), in between linearly; half as much when
-// the passage holds a word near it by meaning.
-const (
-	commonRarity = 0.53
-	rareRarity   = 0.78
-)
-
-// bridgedCosine is how near by meaning a passage word must be for a word
-// the articles lack to count as said in other words.
-const bridgedCosine = 0.45
-
-func band(r float64) int {
-	for b, top := range rarityBands {
-		if r < top {
-			return b
-		}
+// lackWeight is the share of its weight a lacking word of rarity r keeps,
+// at cosine b from its nearest passage word.
+func (p Params) lackWeight(r, b float64) float64 {
+	d := min(1, max(0, (r-p.CommonRarity)/max(1e-9, p.RareRarity-p.CommonRarity)))
+	if b >= p.BridgedCosine {
+		d *= p.BridgedShare
 	}
-	return len(rarityBands)
+	return d
 }
 
 // rarestRank is about the size of the frequency list (GloVe's 400,000).
 const rarestRank = 400000
 
-// Features describes whether the top passage of in answers its question,
-// for Model.Prob. It is nil when there is no passage.
-func Features(in Input) []float64 { return FeaturesAt(in, 0) }
+// Lacking is a word of the question the articles lack, as one passage
+// sees it.
+type Lacking struct {
+	Weight float64
+	// Rarity is its English rarity (0 the commonest word, 1 unranked).
+	Rarity float64
+	// Bridge is the cosine of its nearest word in the passage.
+	Bridge float64
+}
 
-// FeaturesAt describes whether the passage ranked i answers; nil when
-// there is none.
-func FeaturesAt(in Input, i int) []float64 {
-	if i >= len(in.Hits) {
-		return nil
-	}
-	top := in.Hits[i]
-	var total, known, knownHeld, maxKnown float64
-	for k, t := range in.Terms {
-		total += t.Weight
-		if t.Known {
-			known += t.Weight
-			knownHeld += t.Weight * termMatch(top, k)
-			maxKnown = max(maxKnown, t.Weight)
-		}
-	}
-	missedRare := 0.0
-	for k, t := range in.Terms {
-		if t.Known && maxKnown > 0 {
-			missedRare = max(missedRare, (1-termMatch(top, k))*t.Weight/maxKnown)
-		}
-	}
-	var unbridged, rare, rareUnbridged, discounted float64
+// LackingWords are the words of the question the articles lack, seen
+// from the passage ranked i: the costly part of Features, which does not
+// depend on Params.
+func LackingWords(in Input, i int) []Lacking {
+	var out []Lacking
 	var passage [][]float32
 	for _, t := range in.Terms {
 		if t.Known {
@@ -148,34 +125,60 @@ func FeaturesAt(in Input, i int) []float64 {
 			r = max(r, rarity(w))
 		}
 		if passage == nil {
-			passage = passageVectors(top)
+			passage = passageVectors(in.Hits[i])
 		}
-		b := nearest(t.Word, passage)
-		unbridged = max(unbridged, r*(1-max(0, b)))
-		if band(r) == len(rarityBands) {
-			rare += share(t.Weight, total)
-		}
-		if band(r) >= 2 && b < bridgedCosine {
-			rareUnbridged += share(t.Weight, total)
-		}
-		d := min(1, max(0, (r-commonRarity)/(rareRarity-commonRarity)))
-		if b >= bridgedCosine {
-			d /= 2
-		}
-		discounted += d * t.Weight
+		out = append(out, Lacking{Weight: t.Weight, Rarity: r, Bridge: nearest(t.Word, passage)})
 	}
-	next := 0.0
-	if i+1 < len(in.Hits) {
-		next = in.Hits[i+1].Coverage
+	return out
+}
+
+// Features describes whether the passage ranked i of in answers its
+// question, for Model.Prob; nil when there is none.
+func Features(in Input, i int, p Params) []float64 {
+	if i >= len(in.Hits) {
+		return nil
 	}
+	return FeaturesWith(in, i, LackingWords(in, i), p)
+}
+
+// FeaturesWith is Features with the lacking words already found.
+func FeaturesWith(in Input, i int, lacking []Lacking, p Params) []float64 {
+	hit := in.Hits[i]
+	var total, known, maxKnown float64
+	for _, t := range in.Terms {
+		total += t.Weight
+		if t.Known {
+			known += t.Weight
+			maxKnown = max(maxKnown, t.Weight)
+		}
+	}
+	missedRare := 0.0
+	for k, t := range in.Terms {
+		if t.Known && maxKnown > 0 {
+			missedRare = max(missedRare, (1-termMatch(hit, k))*t.Weight/maxKnown)
+		}
+	}
+	var counted, rareUnbridged float64
+	for _, l := range lacking {
+		counted += p.lackWeight(l.Rarity, l.Bridge) * l.Weight
+		if l.Bridge < p.BridgedCosine && l.Rarity >= p.RareRarity {
+			rareUnbridged += share(l.Weight, total)
+		}
+	}
+	// The searcher's coverages share the held weight out over every term's
+	// full weight; here a lacking word counts only by its rarity.
+	rescale := 1.0
+	if known+counted > 0 {
+		rescale = total / (known + counted)
+	}
+	adj := func(c float64) float64 { return min(1, c*rescale) }
 	ratio := 1.0
 	if s0 := in.Hits[0].Score; s0 > 0 {
-		ratio = top.Score / s0
+		ratio = hit.Score / s0
 	}
 	return []float64{
-		top.Coverage, share(knownHeld, known+discounted), top.TextCoverage, top.HeadingCoverage,
-		missedRare, rare, rareUnbridged, unbridged,
-		top.Score, next, float64(i), ratio,
+		adj(hit.Coverage), hit.Coverage, adj(hit.TextCoverage), adj(hit.HeadingCoverage),
+		missedRare, rareUnbridged, float64(i), ratio,
 	}
 }
 

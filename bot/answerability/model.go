@@ -24,7 +24,14 @@ type Model struct {
 	// Threshold is the least probability the bot answers at, chosen on the
 	// training data (see ./gen).
 	Threshold float64
-	Bias      float64
+	// MinCoverage is the share of a question (every word at its full
+	// weight) a passage must hold to lead an answer without the model: the
+	// rule the bot answered by before the model, which the model only adds
+	// answers to.
+	MinCoverage float64
+	// Params weigh the words the articles lack in the features.
+	Params Params
+	Bias   float64
 	// Mean and Scale standardise each feature before its Weight applies.
 	Mean, Scale, Weight []float64
 }
@@ -46,17 +53,33 @@ func (m *Model) Prob(f []float64) float64 {
 // few of the ranking.
 const MaxLead = 3
 
-// Lead returns the passage an answer should lead with, the first of the
-// top MaxLead in ranking order that the model says answers at its
-// threshold, and false when none does: the articles don't cover the
-// question.
+// Lead returns the passage an answer should lead with, and false when
+// none answers: the articles don't cover the question. The best ranked
+// passage holding MinCoverage of the question leads; without one, the
+// first of the top MaxLead that the model says answers at its threshold
+// (a question whose words the articles lack are everyday ones, said in
+// other words).
 func (m *Model) Lead(in Input) (int, bool) {
+	if i := RuleLead(in, m.MinCoverage); i >= 0 {
+		return i, true
+	}
 	for i := 0; i < min(MaxLead, len(in.Hits)); i++ {
-		if m.Prob(FeaturesAt(in, i)) >= m.Threshold {
+		if m.Prob(Features(in, i, m.Params)) >= m.Threshold {
 			return i, true
 		}
 	}
 	return 0, false
+}
+
+// RuleLead is the best ranked passage holding at least min of the
+// question, -1 when none does.
+func RuleLead(in Input, min float64) int {
+	for i, h := range in.Hits {
+		if h.Coverage >= min {
+			return i
+		}
+	}
+	return -1
 }
 
 var (
@@ -76,13 +99,17 @@ func Default() *Model {
 	return defaultModel
 }
 
-// Encode writes the model as text: a threshold and a bias line, then one
+// Encode writes the model as text: the threshold, the parameters of the
+// features and the bias, one a line, then one
 // line per feature (name, mean, scale, weight), in Features' order.
 func (m *Model) Encode() string {
 	var b strings.Builder
 	b.WriteString("# Answerability model (logistic regression), written by go generate ./bot/answerability; do not edit.\n")
 	b.WriteString("# feature mean scale weight\n")
-	fmt.Fprintf(&b, "threshold %s\nbias %s\n", num(m.Threshold), num(m.Bias))
+	fmt.Fprintf(&b, "min_coverage %s\nthreshold %s\n", num(m.MinCoverage), num(m.Threshold))
+	fmt.Fprintf(&b, "common_rarity %s\nrare_rarity %s\nbridged_share %s\nbridged_cosine %s\n",
+		num(m.Params.CommonRarity), num(m.Params.RareRarity), num(m.Params.BridgedShare), num(m.Params.BridgedCosine))
+	fmt.Fprintf(&b, "bias %s\n", num(m.Bias))
 	for k, name := range featureNames {
 		fmt.Fprintf(&b, "%s %s %s %s\n", name, num(m.Mean[k]), num(m.Scale[k]), num(m.Weight[k]))
 	}
@@ -116,6 +143,16 @@ func Decode(text string) (*Model, error) {
 			m.Threshold = vals[0]
 		case f[0] == "bias" && len(vals) == 1:
 			m.Bias = vals[0]
+		case f[0] == "min_coverage" && len(vals) == 1:
+			m.MinCoverage = vals[0]
+		case f[0] == "common_rarity" && len(vals) == 1:
+			m.Params.CommonRarity = vals[0]
+		case f[0] == "rare_rarity" && len(vals) == 1:
+			m.Params.RareRarity = vals[0]
+		case f[0] == "bridged_share" && len(vals) == 1:
+			m.Params.BridgedShare = vals[0]
+		case f[0] == "bridged_cosine" && len(vals) == 1:
+			m.Params.BridgedCosine = vals[0]
 		case len(vals) == 3:
 			if vals[1] == 0 {
 				return nil, fmt.Errorf("line %d: scale 0", n)

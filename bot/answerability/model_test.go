@@ -43,7 +43,7 @@ func TestRareLackingWordWeighsMoreThanCommonOne(t *testing.T) {
 		}
 	}
 	m := Default()
-	common, rare := m.Prob(Features(in("length"))), m.Prob(Features(in("pacemaker")))
+	common, rare := m.Prob(Features(in("length"), 0, m.Params)), m.Prob(Features(in("pacemaker"), 0, m.Params))
 	if common <= rare {
 		t.Errorf("P(answers) lacking %q = %.2f, lacking %q = %.2f: the rare word should weigh more", "length", common, "pacemaker", rare)
 	}

@@ -17,6 +17,9 @@ import (
 // a change to the ranking, the features or the data must come with the
 // model it trains.
 func TestCommittedModelIsTheGeneratorsOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("retraining takes seconds")
+	}
 	sets := Sets("../../..")
 	for _, s := range sets {
 		if _, err := os.Stat(s.Path); err != nil {

@@ -95,11 +95,14 @@ func LoadSets(sets []Set) ([]Case, error) {
 // Decision is one labelled decision of the bot.
 type Decision struct {
 	Case Case
-	// Features describe, per passage of the ranking the bot decided on
-	// (the top answerability.MaxLead), whether it answers; nil when the
-	// last turn never came to the decision (a rule or an intent answered
-	// it), or for a place the ranking did not fill.
-	Features [][]float64
+	// Inputs are what the bot decided on, per place of the ranking it led
+	// with (the top answerability.MaxLead); nil when the last turn never
+	// came to the decision (a rule or an intent answered it), or for a
+	// place the ranking did not fill.
+	Inputs []*answerability.Input
+	// Lacking are the words of each input the articles lack, as its
+	// passage sees them.
+	Lacking [][]answerability.Lacking
 	// Right is true, per passage, when the answer it leads holds the
 	// case's evidence.
 	Right []bool
@@ -151,11 +154,16 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 			if last == nil {
 				continue
 			}
-			if d.Features == nil {
-				d.Features = make([][]float64, answerability.MaxLead)
+			if d.Inputs == nil {
+				d.Inputs = make([]*answerability.Input, answerability.MaxLead)
+				d.Lacking = make([][]answerability.Lacking, answerability.MaxLead)
 			}
-			d.Features[lead] = answerability.FeaturesAt(*last, lead)
-			d.Right[lead] = d.Features[lead] != nil && r.Answered && len(r.Citations) > 0 && holdsEvidence(r.Citations[0].Snippet, c.Evidence)
+			if lead >= len(last.Hits) {
+				continue
+			}
+			d.Inputs[lead] = last
+			d.Lacking[lead] = answerability.LackingWords(*last, lead)
+			d.Right[lead] = r.Answered && len(r.Citations) > 0 && holdsEvidence(r.Citations[0].Snippet, c.Evidence)
 		}
 	}
 	return out, nil
