@@ -124,7 +124,7 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 }
 
 // route answers a message that reports no red flag.
-func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
+func (rt *Router) route(ctx context.Context, m Message) (r Reply, err error) {
 	text := strings.TrimSpace(m.Text)
 	if normalize(text) == "" {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
@@ -133,10 +133,19 @@ func (rt *Router) route(ctx context.Context, m Message) (Reply, error) {
 	if key == "" {
 		key = m.Platform + ":" + m.User
 	}
+	// said is the small talk around what the message asks ("thanks, is it
+	// safe?"), acknowledged in the reply; see clauses.go.
+	var said smallTalk
+	defer func() {
+		if err == nil {
+			r = rt.acknowledged(r, said)
+		}
+	}()
+	var p intent.Prediction
 	section, mistaken, sure := "", Intent(""), 1.0
 	if rule, ok := rt.rules.Match(text); ok {
 		section = rule.Section
-	} else if p := rt.intents.Load().Classify(text); p.Intent != intent.Question {
+	} else if text, p, said = rt.readClauses(key, text); p.Intent != intent.Question {
 		section, sure = p.Intent, p.Confidence
 		if _, asked := rt.convs.get(key); asked && leansOnConversation(text, p) {
 			// "what about iron?", "how?" after a question are follow-ups

@@ -6,7 +6,7 @@ import (
 )
 
 // sentenceEnd splits a message into sentences.
-var sentenceEnd = regexp.MustCompile(`[.!?;:]+(\s+|$)`)
+var sentenceEnd = regexp.MustCompile(`[.!?;:]+(\s+|$)|\s+[-–—]+\s+`)
 
 // questionInStory finds the question in a message of several sentences (the
 // last one ending with "?", else the last one) and returns it with the
