@@ -239,6 +239,13 @@ func Fit(ds []Decision, log io.Writer) (*answerability.Model, Figures) {
 	return best, bestFig
 }
 
+// withinLimits reports whether figures keep the limits a threshold is
+// chosen under.
+func withinLimits(f Figures) bool {
+	return f.FloorAnswered == 0 && float64(f.OffTopicAns) <= maxOffTopicAnswered*float64(f.OffTopic) &&
+		float64(f.UnanswerableAns) <= maxUnanswerableAnswered*float64(f.Unanswerable)
+}
+
 // chooseThreshold picks the threshold for the probabilities ps, reporting
 // false when none keeps the limits.
 func chooseThreshold(ps [][]float64, ds []Decision, rules []int) (float64, Figures, bool) {
@@ -259,8 +266,7 @@ func chooseThreshold(ps [][]float64, ds []Decision, rules []int) (float64, Figur
 	var bestFig Figures
 	for i := len(all) - 1; i >= 0; i-- {
 		f := measure(ps, all[i], ds, rules)
-		if f.FloorAnswered > 0 || float64(f.OffTopicAns) > maxOffTopicAnswered*float64(f.OffTopic) ||
-			float64(f.UnanswerableAns) > maxUnanswerableAnswered*float64(f.Unanswerable) {
+		if !withinLimits(f) {
 			continue
 		}
 		if g := f.Right - f.Wrong; !found || g > bestGain {
