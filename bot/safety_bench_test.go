@@ -10,8 +10,9 @@ import (
 )
 
 // BenchmarkSafetyCheck compares, per message that names no red flag (the
-// common case, which runs every check), the safety layer with the phrase
-// rules it replaced (bot/testdata/phrase_safety_rules.txt):
+// common case, which runs every check), the safety layer (lexicon and
+// learned classifier) with the phrase rules it replaced
+// (bot/testdata/phrase_safety_rules.txt) and with the lexicon alone:
 //
 //	go test -run '^$' -bench SafetyCheck -benchtime 20000x ./bot/
 func BenchmarkSafetyCheck(b *testing.B) {
@@ -43,6 +44,15 @@ func BenchmarkSafetyCheck(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			d.Check(quiet[i%len(quiet)])
+		}
+	})
+	// The lexicon alone, without the learned classifier: what the
+	// classifier adds to every message.
+	lexiconOnly := d.WithModel(nil)
+	b.Run("lexicon-only", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			lexiconOnly.Check(quiet[i%len(quiet)])
 		}
 	})
 }

@@ -1,6 +1,9 @@
 package safety
 
-import "strconv"
+import (
+	"math/bits"
+	"strconv"
+)
 
 // matcher finds the words and terms of one lexicon in a message.
 type matcher struct {
@@ -10,6 +13,7 @@ type matcher struct {
 	stems     map[string][]int // stem -> ids of stems
 	stemLens  []int
 	fuzzy     [256][]int // first letter -> ids of words long enough to mistype
+	letters   []uint32   // word id -> its letters (letterSet)
 	known     map[string]bool
 	classes   []int   // ids of token classes (#highbp)
 	starts    [][]ref // word id -> the terms starting with it
@@ -52,6 +56,10 @@ func newMatcher(lx *lexicon, typos bool) *matcher {
 		if w.class == "" && maxTypos(len(w.text)) > 0 {
 			m.fuzzy[w.text[0]] = append(m.fuzzy[w.text[0]], id)
 		}
+	}
+	m.letters = make([]uint32, len(lx.words))
+	for id, w := range lx.words {
+		m.letters[id] = letterSet(w.text)
 	}
 	m.starts = make([][]ref, len(lx.words))
 	add := func(ci, g int, ts []term) {
@@ -108,8 +116,16 @@ func (m *matcher) ids(tok string, buf []int) []int {
 		return buf
 	}
 	n := len(buf)
+	has := letterSet(tok)
 	for _, id := range m.fuzzy[tok[0]] {
 		w := m.lx.words[id]
+		// An edit takes at most one letter of the word away and brings
+		// at most one in: a word missing more of the typed letters (or a
+		// typed word missing more of the word's) than its typos allow is
+		// no match, and the edit distance need not be computed.
+		if k := maxTypos(len(w.text)); bits.OnesCount32(m.letters[id]&^has) > k || (!w.prefix && bits.OnesCount32(has&^m.letters[id]) > k) {
+			continue
+		}
 		if w.prefix && len(tok) >= len(w.text) && tok[:len(w.text)] == w.text {
 			continue // already a prefix match
 		}
@@ -215,14 +231,38 @@ type hit struct {
 
 // concepts combines the occurrences into the concepts they make up.
 func (m *matcher) concepts(occ []occurrence) []hit {
-	var hits []hit
-	seen := map[int]bool{}
+	// Most words of a message that names no red flag belong to a group of
+	// some concept ("my", "is"): only a concept with a term alone or with
+	// every group found can fire, and only those are combined.
+	type mark struct {
+		concept int
+		groups  uint64
+		alone   bool
+	}
+	var buf [16]mark
+	marks := buf[:0]
 	for _, o := range occ {
-		if seen[o.concept] || o.group < -1 {
+		i := 0
+		for i < len(marks) && marks[i].concept != o.concept {
+			i++
+		}
+		if i == len(marks) {
+			marks = append(marks, mark{concept: o.concept})
+		}
+		switch {
+		case o.group == -1:
+			marks[i].alone = true
+		case o.group >= 0:
+			marks[i].groups |= 1 << o.group
+		}
+	}
+	var hits []hit
+	for _, mk := range marks {
+		c := m.lx.concepts[mk.concept]
+		if !mk.alone && (len(c.groups) == 0 || mk.groups != 1<<len(c.groups)-1) {
 			continue
 		}
-		seen[o.concept] = true
-		c := m.lx.concepts[o.concept]
+		o := occurrence{ref: ref{concept: mk.concept}}
 		var void []occurrence
 		groups := make([][]occurrence, len(c.groups))
 		var alone []occurrence
@@ -374,4 +414,19 @@ func matchClass(class string, ws []string, i int) int {
 		}
 	}
 	return 0
+}
+
+// letterSet is the set of letters of a word, one bit each (other bytes
+// share the last six bits): a cheap bound on the edits between two words.
+func letterSet(w string) uint32 {
+	var s uint32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'a' && c <= 'z' {
+			s |= 1 << (c - 'a')
+		} else {
+			s |= 1 << (26 + c%6)
+		}
+	}
+	return s
 }

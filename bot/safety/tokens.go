@@ -3,6 +3,7 @@ package safety
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // token is one word of a message, lower-cased and without apostrophes, with
@@ -37,17 +38,24 @@ var respelled = map[string][]string{
 	"smth": {"something"}, "sth": {"something"}, "abt": {"about"}, "rly": {"really"},
 }
 
-// tokenize splits text into words and clauses.
+// tokenize splits text into words and clauses. A word is a piece of the
+// lower-cased text where it can be (no allocation per word), built only
+// where an apostrophe is left out of it.
 func tokenize(text string) []token {
-	var out []token
+	lower := strings.ToLower(text)
+	out := make([]token, 0, len(lower)/5+1)
 	clause := 0
-	var w strings.Builder
+	start, end := -1, -1 // the current word is lower[start:end]...
+	var built []byte     // ...or this, once an apostrophe was left out
 	flush := func() {
-		if w.Len() == 0 {
+		if start < 0 {
 			return
 		}
-		s := w.String()
-		w.Reset()
+		s := lower[start:end]
+		if built != nil {
+			s = string(built)
+		}
+		start, built = -1, nil
 		one := [1]string{s} // no allocation for the common word
 		words, ok := respelled[s]
 		if !ok {
@@ -63,10 +71,19 @@ func tokenize(text string) []token {
 			out = append(out, token{text: s, clause: clause})
 		}
 	}
-	for _, r := range text {
+	for i, r := range lower {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			w.WriteRune(unicode.ToLower(r))
+			size := utf8.RuneLen(r)
+			if start < 0 {
+				start = i
+			} else if built == nil && end != i {
+				built = append([]byte(nil), lower[start:end]...)
+			}
+			if built != nil {
+				built = append(built, lower[i:i+size]...)
+			}
+			end = i + size
 		case r == '\'' || r == '’' || r == '‘' || r == '`':
 			// "can't" -> "cant"; a quote around a word goes too
 		case strings.ContainsRune(".,;:?!\n()", r):
