@@ -107,3 +107,17 @@ func TestLearnedWidensLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestExamplesWithoutModel: every example of the lexicon is escalated by
+// the lexicon alone, so the classifier never hides a concept that no longer
+// fires (the router tests run both together).
+func TestExamplesWithoutModel(t *testing.T) {
+	d := safety.Default().WithModel(nil)
+	for _, c := range d.Concepts() {
+		for _, e := range c.Examples {
+			if f := d.Check(e); !f.Escalate() || f.Class != c.Class {
+				t.Errorf("%s:%d %q: %+v without the classifier, want a reported %s", c.File, c.Line, e, f, c.Class)
+			}
+		}
+	}
+}
