@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/infusionbot/infusionbot/bot/httpapi"
+	"github.com/infusionbot/infusionbot/internal/testwait"
 )
 
 // postMessage sends one message with the test token and decodes the reply.
@@ -30,11 +31,26 @@ func postMessage(t *testing.T, c *http.Client, base, user, text string) (int, ht
 
 // A clinic website relays every patient through one token. While one
 // patient floods it at the default limits, another's emergency is
-// answered, within a second, every time.
+// answered every time, never refused and never queued behind the flood:
+// within a second, or, on a machine so loaded that even an emergency
+// without any flood takes longer, within ten times that (the flood may
+// share the CPU, never hold the emergency back).
 func TestServeFloodDoesNotHoldBackAnotherPersonsEmergency(t *testing.T) {
 	base, logs, stop := startServe(t, map[string]string{"API_TOKEN": testToken})
 	defer stop()
-	c := &http.Client{Timeout: 10 * time.Second}
+	c := &http.Client{Timeout: 60 * time.Second}
+
+	// How long an emergency takes here with no flood at all: the slowest
+	// of three.
+	var quiet time.Duration
+	for range 3 {
+		start := time.Now()
+		if code, r := postMessage(t, c, base, "someone-else", "I can't breathe and my chest hurts"); code != http.StatusOK || r.Intent != "emergency" {
+			t.Fatalf("emergency without a flood: status %d intent %q, want 200 emergency", code, r.Intent)
+		}
+		quiet = max(quiet, time.Since(start))
+	}
+	budget := max(time.Second, 10*quiet)
 
 	refused := make(chan struct{})
 	var once sync.Once
@@ -58,7 +74,9 @@ func TestServeFloodDoesNotHoldBackAnotherPersonsEmergency(t *testing.T) {
 	}
 	select {
 	case <-refused: // the flood is being limited
-	case <-time.After(20 * time.Second):
+	case <-time.After(time.Until(testwait.Patience(t))):
+		close(done)
+		wg.Wait()
 		t.Fatalf("the flood was never limited\n%s", logs)
 	}
 	for i := range 10 {
@@ -68,8 +86,8 @@ func TestServeFloodDoesNotHoldBackAnotherPersonsEmergency(t *testing.T) {
 		if code != http.StatusOK || r.Intent != "emergency" {
 			t.Errorf("emergency #%d during the flood: status %d intent %q, want 200 emergency", i+1, code, r.Intent)
 		}
-		if took >= time.Second {
-			t.Errorf("emergency #%d during the flood took %v, want under 1 s", i+1, took)
+		if took >= budget {
+			t.Errorf("emergency #%d during the flood took %v, want under %v (without a flood: %v)", i+1, took, budget, quiet)
 		}
 	}
 	// The flooder's own emergency is answered too.
