@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -236,6 +236,24 @@ func (s cueSet) intended(h hit) bool {
 		if o.end <= h.start && o.end >= h.start-3 {
 			return true
 		}
+	}
+	return false
+}
+
+// negated reports whether the red flag h is denied: a negation cue ends
+// right before it ("no chest pain", "not suicidal") or one word before it
+// ("not really suicidal", "not going to hurt myself"), in its clause. A bare
+// "no" counts only right before: in "no he isnt waking up" it answers
+// something else.
+func (s cueSet) negated(ts []token, h hit) bool {
+	for _, o := range s.get("negation") {
+		if o.end > h.start || o.end < h.start-1 || ts[o.start].clause != ts[h.start].clause {
+			continue
+		}
+		if o.end < h.start && o.end-o.start == 1 && ts[o.start].text == "no" {
+			continue
+		}
+		return true
 	}
 	return false
 }

@@ -99,6 +99,9 @@ func (d *Detector) Check(text string) Finding {
 	if len(hits) > 0 {
 		cs = d.cues.find(ws)
 		for _, h := range hits {
+			if cs.negated(ts, h) {
+				continue
+			}
 			f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
 			r := int(f.Mode) * 3
 			switch {

@@ -55,6 +55,15 @@ func TestCheckModes(t *testing.T) {
 		// Episodes counted are history; a story happens to nobody.
 		{"my dad has had three heart attacks, can he have lidocaine?", safety.Emergency, safety.History},
 		{"in the movie the character has a heart attack, is that what it looks like?", safety.Emergency, safety.Question},
+		// A red flag denied is none; another in the message still counts.
+		{"no chest pain, just tired after the drip, is that expected?", "", 0},
+		{"I'm not going to hurt myself, I only want to know how ketamine helps", "", 0},
+		{"not suicidal exactly but I wouldn't mind if I never woke up", safety.Crisis, safety.Report},
+		{"no he isnt waking up", safety.Emergency, safety.Report},
+		{"he is not breathing", safety.Emergency, safety.Report},
+		// The news, a podcast; someone's illness that is over.
+		{"a podcast said lidocaine can cause seizures, how often does that happen?", safety.Emergency, safety.Question},
+		{"my uncle died of a stroke, am I at higher risk with ketamine?", safety.Emergency, safety.History},
 		// Idioms and look-alikes name no red flag.
 		{"this headache is killing me", "", 0},
 		{"I'm dying to know how it works", "", 0},
