@@ -72,8 +72,8 @@ func splitAtQuestions(text string, s span, anyStart bool) []span {
 		switch {
 		case clauseJoiners[w] && i+1 < len(words) && startsQuestion(strings.ToLower(text[words[i+1].start:words[i+1].end])):
 			cut = words[i].start
-		case anyStart && startsQuestion(w) && !clauseJoiners[prev] && !startsQuestion(prev):
-			// "how do", "is it", "and what": one question goes on.
+		case anyStart && startsQuestion(w) && !clauseJoiners[prev] && !startsQuestion(prev) && !subjects[prev]:
+			// "how do", "is it", "and what", "i have": one sentence goes on.
 			cut = words[i].start
 		}
 		if cut > from {
@@ -83,6 +83,10 @@ func splitAtQuestions(text string, s span, anyStart bool) []span {
 	}
 	return append(out, span{from, s.end})
 }
+
+// subjects are the pronouns a verb follows in a statement ("i have", "we
+// were"), where no question starts.
+var subjects = map[string]bool{"i": true, "you": true, "we": true, "they": true, "he": true, "she": true, "it": true, "u": true}
 
 // startsQuestion reports whether a question can start with w.
 func startsQuestion(w string) bool { return askingWords[w] || auxiliaries[w] }
@@ -135,6 +139,11 @@ func isSmallTalk(in string) bool {
 	return false
 }
 
+// opensWith is the small talk that may open a question without a break
+// in a message not read as small talk: greetings, words of their own; a
+// sentence's first few words can read like thanks.
+var opensWith = map[Intent]bool{IntentGreeting: true}
+
 // smallTalk is what a message said around what it asks.
 type smallTalk struct {
 	setApart bool   // some small talk was set apart
@@ -151,6 +160,15 @@ func (rt *Router) readClauses(key, text string) (string, intent.Prediction, smal
 	c := rt.intents.Load()
 	whole := c.Classify(text)
 	cs := clauses(text, isSmallTalk(whole.Intent))
+	if !isSmallTalk(whole.Intent) && len(cs) > 0 {
+		// "hey does lidocaine hurt": a greeting run into the question that
+		// opens the message is set apart too (see opensWith).
+		if ps := splitAtQuestions(text, cs[0], true); len(ps) > 1 {
+			if p := c.Classify(text[ps[0].start:ps[0].end]); opensWith[Intent(p.Intent)] && p.Confidence >= ackConfidence {
+				cs = append([]span{ps[0], {ps[1].start, cs[0].end}}, cs[1:]...)
+			}
+		}
+	}
 	if len(cs) < 2 {
 		return text, whole, smallTalk{}
 	}
@@ -239,15 +257,28 @@ func asksSomething(rest string, p intent.Prediction, asked bool, topicsOf func(s
 		// "i will" a clinic question at 0.65): the rest overrules the
 		// whole message only when the classifier is sure of it.
 		return p.Confidence >= setApartConfidence
-	case IntentQuestion:
-		norm := normalize(rest)
-		if strings.HasSuffix(rest, "?") || asks(norm) || len(topicsOf(rest)) > 0 {
+	case IntentOutOfScope:
+		// "thanks! and what's the weather like tomorrow?": asked, it is
+		// told what the bot is for, not welcomed.
+		if p.Confidence >= setApartConfidence && asksOutright(rest) {
 			return true
 		}
-		ws := strings.Fields(norm)
-		return len(ws) > 0 && auxiliaries[ws[0]] && p.Best == intent.Question
+	case IntentQuestion:
+		if asksOutright(rest) || len(topicsOf(rest)) > 0 {
+			return true
+		}
+		ws := strings.Fields(normalize(rest))
+		// "can i drive after" asks without a question mark; "will do"
+		// does not (0.75 a question).
+		return len(ws) > 0 && auxiliaries[ws[0]] && p.Confidence >= setApartConfidence
 	}
 	return asked && leansOnConversation(rest, p)
+}
+
+// asksOutright reports whether text ends with a question mark or holds an
+// asking word ("what", "how", …).
+func asksOutright(text string) bool {
+	return strings.HasSuffix(text, "?") || asks(normalize(text))
 }
 
 // acknowledged puts a word for the small talk set apart before a reply:
@@ -259,7 +290,7 @@ func (rt *Router) acknowledged(r Reply, said smallTalk) Reply {
 	switch {
 	case !said.setApart || r.Intent == IntentEmergency || r.Intent == IntentCrisis:
 		return r
-	case isSmallTalk(string(r.Intent)) || r.Intent == IntentHelp || r.Intent == IntentOutOfScope:
+	case isSmallTalk(string(r.Intent)) || r.Intent == IntentHelp:
 		return rt.canned(string(said.whole))
 	}
 	if a := strings.TrimSpace(rt.replies.Get(string(said.ack) + "_ack")); a != "" {

@@ -21,6 +21,7 @@ func TestClauses(t *testing.T) {
 		{"thank you so much can i eat before", true, []string{"thank you so much", "can i eat before"}},
 		{"hello how do i prepare", true, []string{"hello", "how do i prepare"}},
 		{"cheers\nwhat next", false, []string{"cheers", "what next"}},
+		{"hi i have a question", true, []string{"hi i have a question"}},
 	}
 	for _, tt := range tests {
 		var got []string
