@@ -112,16 +112,26 @@ var weightAspect = 0.1
 // aspectCoverage is the largest share of the terms' weight that one
 // sentence of passage i stating aspect a holds, 0 when none states it.
 func (ix *Index) aspectCoverage(i int, a aspect, terms []Term) float64 {
-	re := aspectStatements[a]
-	if re == nil {
+	if aspectStatements[a] == nil {
 		return 0
 	}
 	sst := ix.sentenceStems(i)
 	best := 0.0
-	for k, s := range sst.sentences {
-		if re.MatchString(s) {
+	for k := range sst.sentences {
+		if sst.states[k]&(1<<a) != 0 {
 			best = max(best, weightedCoverage(sst.stems[k], terms))
 		}
 	}
 	return best
+}
+
+// statedAspects is the set of aspects sentence s states, as bits 1<<aspect.
+func statedAspects(s string) uint32 {
+	var bits uint32
+	for a, re := range aspectStatements {
+		if re.MatchString(s) {
+			bits |= 1 << a
+		}
+	}
+	return bits
 }

@@ -229,6 +229,10 @@ func (ix *Index) bestSpan(pi int, terms []Term) string {
 type sentenceStems struct {
 	sentences []string
 	stems     []map[string]struct{}
+	// states holds, per sentence, the aspects it states (bit 1<<aspect),
+	// matched once here: the statement patterns are the costly part of
+	// ranking by aspect, and the same sentences rank for every question.
+	states []uint32
 }
 
 // sentenceStems splits passage i into sentences and analyses them, once:
@@ -239,9 +243,10 @@ func (ix *Index) sentenceStems(i int) *sentenceStems {
 		return v.(*sentenceStems)
 	}
 	ss := sentences(ix.passages[i].Text)
-	st := &sentenceStems{sentences: ss, stems: make([]map[string]struct{}, len(ss))}
+	st := &sentenceStems{sentences: ss, stems: make([]map[string]struct{}, len(ss)), states: make([]uint32, len(ss))}
 	for k, s := range ss {
 		st.stems[k] = stemSet(s)
+		st.states[k] = statedAspects(s)
 	}
 	v, _ := ix.sentenceCache.LoadOrStore(i, st)
 	return v.(*sentenceStems)
