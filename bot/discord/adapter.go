@@ -17,6 +17,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/keyedqueue"
 )
 
 const platform = "discord"
@@ -50,7 +51,7 @@ type Adapter struct {
 	inflight    sync.WaitGroup
 	lastEventNs atomic.Int64
 
-	lanes *lanes // each user's events, in order; set for the duration of Run
+	lanes *keyedqueue.Queue[string] // each user's events, in order; set for the duration of Run
 
 	// Acknowledgements sent aside from the lanes (during shutdown, or for a
 	// user over MaxUserQueue): at most MaxWorkers at a time.
@@ -151,7 +152,7 @@ func (a *Adapter) Run(ctx context.Context, h bot.Handler) error {
 	a.handler, a.replies = h, replies
 	a.dropped = make(chan struct{}, 1)
 	a.registered, a.closing, a.botID, a.appID = false, false, "", ""
-	a.lanes = newLanes(a.cfg.MaxWorkers, a.cfg.MaxUserQueue)
+	a.lanes = keyedqueue.New[string](a.cfg.MaxWorkers, a.cfg.MaxUserQueue)
 	a.asideSem, a.asideClosed = make(chan struct{}, a.cfg.MaxWorkers), false
 	a.mu.Unlock()
 
@@ -374,7 +375,7 @@ const (
 	fullAgain                  // full, and the user was already told
 )
 
-// submit queues fn on user's lane (see lanes), tracked for shutdown, with a
+// submit queues fn on user's lane (see keyedqueue), tracked for shutdown, with a
 // context that survives Run's ctx (so replies in flight finish) but not
 // shutdown's deadline. fn calls decided once its reply is known, freeing
 // its worker for the sending. fn runs with an already cancelled context
@@ -387,7 +388,7 @@ func (a *Adapter) submit(user string, fn func(ctx context.Context, decided func(
 	}
 	parent := a.replies
 	a.inflight.Add(1)
-	ok, first := a.lanes.enqueue(user, func(decided func()) {
+	res := a.lanes.Add(user, func(decided func()) {
 		defer a.inflight.Done()
 		ctx, cancel := context.WithTimeout(parent, a.cfg.ReplyTimeout)
 		defer cancel()
@@ -399,10 +400,10 @@ func (a *Adapter) submit(user string, fn func(ctx context.Context, decided func(
 		}()
 		fn(ctx, decided)
 	})
-	switch {
-	case ok:
+	switch res {
+	case keyedqueue.Queued:
 		return queued
-	case first:
+	case keyedqueue.Refused:
 		a.inflight.Done()
 		return full
 	default:

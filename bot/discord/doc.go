@@ -31,7 +31,8 @@
 // HeartbeatTimeout), are replaced with exponential backoff. REST 429s are
 // waited out, a bounded number of times.
 //
-// Events are answered in order per user and users in parallel (queue.go):
+// Events are answered in order per user and users in parallel
+// (internal/keyedqueue):
 // at most MaxWorkers replies are being decided at once, a decided reply is
 // sent without holding a worker (so one person's replies stuck behind a 429
 // never delay another person's emergency), and a user holds at most

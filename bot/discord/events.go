@@ -213,7 +213,7 @@ func (a *Adapter) logReply(kind string, r bot.Reply, err error, parts int, start
 }
 
 // onInteractionCreate handles slash commands and button presses on the
-// user's lane (see lanes): each is acknowledged as soon as its turn comes
+// user's lane (see keyedqueue): each is acknowledged as soon as its turn comes
 // (within Discord's 3 seconds) and answered afterwards. During shutdown,
 // or beyond MaxUserQueue, it is acknowledged aside with a short notice.
 func (a *Adapter) onInteractionCreate(s *discordgo.Session, ic *discordgo.InteractionCreate) {

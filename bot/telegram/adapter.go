@@ -17,6 +17,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"github.com/infusionbot/infusionbot/bot"
+	"github.com/infusionbot/infusionbot/internal/keyedqueue"
 )
 
 const platform = "telegram"
@@ -71,7 +72,7 @@ type Adapter struct {
 	api   *tgbotapi.BotAPI // template: each call uses a copy with a context-bound client
 	red   *strings.Replacer
 	pace  *pacer
-	disp  *dispatcher
+	disp  *keyedqueue.Queue[int64]
 	out   *outbox
 	track *tracker
 	seen  *recentIDs
@@ -121,7 +122,14 @@ func New(cfg Config) (*Adapter, error) {
 		api:   api,
 		red:   strings.NewReplacer(pairs...),
 		pace:  newPacer(cfg.GlobalInterval),
-		disp:  newDispatcher(cfg.MaxWorkers),
+		// No bound per chat here: a chat's replies are bounded by the
+		// outbox (MaxChatQueue) and the webhook's updates by MaxQueue. A
+		// job only decides a reply and hands it to the outbox, so its
+		// worker is freed when it returns. (The dispatcher this replaced
+		// held a worker for a chat's whole backlog; one per update, as
+		// Discord has, lets a flooding chat hold one worker's turn at a
+		// time, not a worker until its flood is decided.)
+		disp:  keyedqueue.New[int64](cfg.MaxWorkers, 0),
 		track: newTracker(),
 		seen:  newRecentIDs(4096),
 	}

@@ -52,14 +52,14 @@ func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Upda
 	switch {
 	case u.Message != nil && u.Message.Chat != nil:
 		m := u.Message
-		a.disp.enqueue(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m, t) }, t))
+		a.disp.Add(m.Chat.ID, a.guard(func() { a.handleMessage(wctx, h, m, t) }, t))
 	case u.CallbackQuery != nil && u.CallbackQuery.ID != "":
 		cq := u.CallbackQuery
 		var chat int64
 		if cq.Message != nil && cq.Message.Chat != nil {
 			chat = cq.Message.Chat.ID
 		}
-		a.disp.enqueue(chat, a.guard(func() { a.handleCallback(wctx, h, cq, t) }, t))
+		a.disp.Add(chat, a.guard(func() { a.handleCallback(wctx, h, cq, t) }, t))
 	default:
 		t.accepted()
 		t.finished()
@@ -68,8 +68,8 @@ func (a *Adapter) dispatch(wctx context.Context, h bot.Handler, u *tgbotapi.Upda
 
 // guard keeps a panicking handler from taking the process down, and ends
 // the task after job unless job handed a reply to the outbox.
-func (a *Adapter) guard(job func(), t *task) func() {
-	return func() {
+func (a *Adapter) guard(job func(), t *task) func(decided func()) {
+	return func(func()) {
 		defer func() {
 			if r := recover(); r != nil {
 				a.mon.Error(platform, "panic")
