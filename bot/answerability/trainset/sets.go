@@ -12,16 +12,17 @@ type Set struct {
 	Floor bool
 }
 
-// Sets are the training sets, for a repository at root: its own spent
-// blind sets and regression cases, and beside it the development and
-// tuning sets and half the off-topic set. The challenge set and the other
+// Sets are the training sets, for a repository at root: its own blind
+// tuning and spent sets and regression cases, and beside it (../shared, as
+// every developer and CI has) the development set and half the off-topic
+// set. The challenge set and the other
 // half of the off-topic set are kept for measuring.
 func Sets(root string) []Set {
 	beside := filepath.Join(root, "..")
 	return []Set{
 		{Path: filepath.Join(beside, "shared/eval/dev.jsonl"), Floor: true},
-		{Path: filepath.Join(beside, "blind/qa_tune.jsonl")},
-		{Path: filepath.Join(beside, "blind/safety_tune.jsonl")},
+		{Path: filepath.Join(root, "testdata/blind/qa_tune.jsonl")},
+		{Path: filepath.Join(root, "bot/testdata/safety_tune.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/qa_final.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/qa_final2.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/safety_final.jsonl")},
