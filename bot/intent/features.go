@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/infusionbot/infusionbot/internal/featurehash"
 	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
@@ -65,20 +66,6 @@ const (
 	kindMeaning = 'e' // one dimension of the message's averaged word vector
 )
 
-// hasher is FNV-1a, 32 bits: features are hashed, never kept as strings.
-type hasher uint32
-
-func newHasher(kind byte) hasher { return hasher(2166136261).byte(kind) }
-
-func (h hasher) byte(c byte) hasher { return (h ^ hasher(c)) * 16777619 }
-
-func (h hasher) str(s string) hasher {
-	for i := 0; i < len(s); i++ {
-		h = h.byte(s[i])
-	}
-	return h
-}
-
 // feature is one hashed feature and its weight in the input vector.
 type feature struct {
 	hash  uint32
@@ -112,7 +99,7 @@ func newFeaturizer(lookups map[string][]string, charWeight, vecWeight float32, v
 // features appends the features of text to buf.
 func (f *featurizer) features(text string, buf []feature) []feature {
 	toks := tokens(text)
-	add := func(h hasher, v float32) { buf = append(buf, feature{uint32(h), v}) }
+	add := func(h featurehash.Hash, v float32) { buf = append(buf, feature{uint32(h), v}) }
 
 	// Concepts: a two-word phrase first, then the word.
 	concepts := make([]string, len(toks))
@@ -143,41 +130,41 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 	}
 	prev, prevConcept := "^", "^"
 	for i, t := range toks {
-		add(newHasher(kindWord).str(t), 1)
-		add(newHasher(kindBigram).str(prev).byte(' ').str(t), 1)
+		add(featurehash.New(kindWord).Str(t), 1)
+		add(featurehash.New(kindBigram).Str(prev).Byte(' ').Str(t), 1)
 		c := t
 		if concepts[i] != "" {
 			c = "<" + concepts[i] + ">"
 		}
 		if c != t || prevConcept != prev {
-			add(newHasher(kindConcept).str(prevConcept).byte(' ').str(c), 1)
+			add(featurehash.New(kindConcept).Str(prevConcept).Byte(' ').Str(c), 1)
 		}
 		prev, prevConcept = t, c
 		f.charGrams(t, add)
 	}
 	if len(toks) > 0 {
-		add(newHasher(kindBigram).str(prev).str(" $"), 1)
+		add(featurehash.New(kindBigram).Str(prev).Str(" $"), 1)
 		if prevConcept != prev {
-			add(newHasher(kindConcept).str(prevConcept).str(" $"), 1)
+			add(featurehash.New(kindConcept).Str(prevConcept).Str(" $"), 1)
 		}
 	}
 	if f.vocab != nil {
-		add(newHasher(kindNew).byte(byte('0'+min(unknown, 3))), 1)
+		add(featurehash.New(kindNew).Byte(byte('0'+min(unknown, 3))), 1)
 		if len(toks) > 0 {
-			add(newHasher(kindNew).byte('%').byte(byte('0'+4*unknown/(len(toks)+1))), 1)
+			add(featurehash.New(kindNew).Byte('%').Byte(byte('0'+4*unknown/(len(toks)+1))), 1)
 		}
 	}
 	for i, a := range present {
-		add(newHasher(kindHas).str(a), 1)
+		add(featurehash.New(kindHas).Str(a), 1)
 		for _, b := range present[i+1:] {
 			x, y := a, b
 			if y < x {
 				x, y = y, x
 			}
-			add(newHasher(kindPair).str(x).byte('+').str(y), 1)
+			add(featurehash.New(kindPair).Str(x).Byte('+').Str(y), 1)
 		}
 	}
-	add(newHasher(kindLength).byte(lengthBucket(len(toks))), 1)
+	add(featurehash.New(kindLength).Byte(lengthBucket(len(toks))), 1)
 	if f.vecWeight > 0 {
 		buf = f.meaning(toks, buf)
 	}
@@ -208,18 +195,18 @@ func (f *featurizer) meaning(toks []string, buf []feature) []feature {
 	}
 	scale := f.vecWeight / total
 	for d, x := range vec {
-		buf = append(buf, feature{uint32(newHasher(kindMeaning).byte(byte(d))), x * scale})
+		buf = append(buf, feature{uint32(featurehash.New(kindMeaning).Byte(byte(d))), x * scale})
 	}
 	return buf
 }
 
 // charGrams adds the 3- to 5-character n-grams of " word ".
-func (f *featurizer) charGrams(w string, add func(hasher, float32)) {
+func (f *featurizer) charGrams(w string, add func(featurehash.Hash, float32)) {
 	padded := " " + w + " "
 	for i := 0; i+3 <= len(padded); i++ {
-		h := newHasher(kindChar)
+		h := featurehash.New(kindChar)
 		for j := i; j < len(padded) && j < i+5; j++ {
-			h = h.byte(padded[j])
+			h = h.Byte(padded[j])
 			if j-i+1 >= 3 {
 				add(h, f.charWeight)
 			}

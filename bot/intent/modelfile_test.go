@@ -3,6 +3,8 @@ package intent
 import (
 	"bytes"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/internal/featurehash"
 )
 
 // TestCommittedModelMatchesExamples: the model the bot starts with
@@ -52,7 +54,7 @@ func TestVocabularyIsTheLoadedArticles(t *testing.T) {
 	newCount := func(fs []feature) uint32 {
 		for _, f := range fs {
 			for n := byte('0'); n <= '3'; n++ {
-				if f.hash == uint32(newHasher(kindNew).byte(n)) {
+				if f.hash == uint32(featurehash.New(kindNew).Byte(n)) {
 					return uint32(n - '0')
 				}
 			}

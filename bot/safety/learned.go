@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 
+	"github.com/infusionbot/infusionbot/internal/featurehash"
 	glove "github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
@@ -52,42 +53,29 @@ type Feature struct {
 	Value  float32
 }
 
-type hasher uint32
-
-func newHasher(kind byte) hasher { return hasher(2166136261).byte(kind) }
-
-func (h hasher) byte(c byte) hasher { return (h ^ hasher(c)) * 16777619 }
-
-func (h hasher) str(s string) hasher {
-	for i := 0; i < len(s); i++ {
-		h = h.byte(s[i])
-	}
-	return h
-}
-
 // features appends the sparse features of the tokens to buf, scaled to unit
 // length so that long and short messages weigh alike.
 func features(ts []token, buf []Feature) []Feature {
 	n0 := len(buf)
-	add := func(h hasher, v float32) { buf = append(buf, Feature{uint32(h) & (Buckets - 1), v}) }
+	add := func(h featurehash.Hash, v float32) { buf = append(buf, Feature{uint32(h) & (Buckets - 1), v}) }
 	prev := "^"
 	for i, t := range ts {
-		add(newHasher(kindWord).str(t.text), 1)
-		add(newHasher(kindBigram).str(prev).byte(' ').str(t.text), 1)
+		add(featurehash.New(kindWord).Str(t.text), 1)
+		add(featurehash.New(kindBigram).Str(prev).Byte(' ').Str(t.text), 1)
 		for j := i + 2; j < len(ts) && j <= i+3; j++ {
-			add(newHasher(kindNear).str(t.text).byte(' ').str(ts[j].text), nearWeight)
+			add(featurehash.New(kindNear).Str(t.text).Byte(' ').Str(ts[j].text), nearWeight)
 		}
 		prev = t.text
 		w := t.text
 		// the 3- to 5-letter pieces of " word "
 		for a := -1; a+3 <= len(w)+1; a++ {
-			h := newHasher(kindChar)
+			h := featurehash.New(kindChar)
 			for b := a; b < len(w)+1 && b < a+5; b++ {
 				c := byte(' ')
 				if b >= 0 && b < len(w) {
 					c = w[b]
 				}
-				h = h.byte(c)
+				h = h.Byte(c)
 				if b-a+1 >= 3 {
 					add(h, charWeight)
 				}
@@ -95,7 +83,7 @@ func features(ts []token, buf []Feature) []Feature {
 		}
 	}
 	if len(ts) > 0 {
-		add(newHasher(kindBigram).str(prev).str(" $"), 1)
+		add(featurehash.New(kindBigram).Str(prev).Str(" $"), 1)
 	}
 	var sum float64
 	for _, f := range buf[n0:] {
