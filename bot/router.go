@@ -25,6 +25,10 @@ type RouterConfig struct {
 	// MaxConversations bounds the remembered conversations (default 100,000).
 	MaxConversations int
 	Answer           AnswerConfig
+	// SafetyTurnsTTL is how long a conversation's last turns are read with
+	// its next message for a red flag spread over messages (default 10
+	// minutes).
+	SafetyTurnsTTL time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 }
@@ -36,6 +40,7 @@ type RouterConfig struct {
 type Router struct {
 	current atomic.Pointer[searcherBox]
 	safety  *safety.Detector
+	turns   *safety.Turns // the last turns of each conversation, for safety
 	rules   *Rules
 	intents atomic.Pointer[intent.Classifier]
 	replies *Replies
@@ -70,8 +75,12 @@ func NewRouter(s Searcher, cfg RouterConfig) (*Router, error) {
 	if cfg.MaxConversations == 0 {
 		cfg.MaxConversations = 100_000
 	}
+	if cfg.SafetyTurnsTTL == 0 {
+		cfg.SafetyTurnsTTL = 10 * time.Minute
+	}
 	rt := &Router{
 		safety:  cfg.Safety,
+		turns:   safety.NewTurns(cfg.SafetyTurnsTTL, cfg.MaxConversations, cfg.Now),
 		rules:   cfg.Rules,
 		replies: cfg.Replies,
 		convs:   newConversations(cfg.ConversationTTL, cfg.MaxConversations, cfg.Now),
@@ -104,8 +113,13 @@ func (rt *Router) searcher() Searcher { return rt.current.Load().Searcher }
 // nothing else; one telling a past red flag goes to the provider; a general
 // question about one is answered, with a note on what to do if it is
 // happening now.
+//
+// The message is read with the conversation's last few turns (see
+// safety.Turns.Check): "everything hurts", then "i just want it to end" is a
+// crisis, though neither says it alone.
 func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
-	f := rt.safety.Check(m.Text)
+	key := conversationKey(m)
+	f := rt.turns.Check(rt.safety, key, m.Text)
 	switch {
 	case f.Escalate():
 		return rt.canned(string(f.Class)), nil
@@ -123,16 +137,21 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	return r, err
 }
 
+// conversationKey is what the router remembers a conversation by.
+func conversationKey(m Message) string {
+	if m.Conversation != "" {
+		return m.Conversation
+	}
+	return m.Platform + ":" + m.User
+}
+
 // route answers a message that reports no red flag.
 func (rt *Router) route(ctx context.Context, m Message) (r Reply, err error) {
 	text := strings.TrimSpace(m.Text)
 	if normalize(text) == "" {
 		return Reply{Intent: IntentHelp, Body: rt.replies.Get("empty")}, nil
 	}
-	key := m.Conversation
-	if key == "" {
-		key = m.Platform + ":" + m.User
-	}
+	key := conversationKey(m)
 	// said is the small talk around what the message asks ("thanks, is it
 	// safe?"), acknowledged in the reply; see clauses.go.
 	var said smallTalk

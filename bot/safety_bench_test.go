@@ -3,6 +3,7 @@ package bot_test
 import (
 	"os"
 	"testing"
+	"time"
 
 	"github.com/infusionbot/infusionbot/bot"
 	"github.com/infusionbot/infusionbot/bot/safety"
@@ -44,6 +45,15 @@ func BenchmarkSafetyCheck(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			d.Check(quiet[i%len(quiet)])
+		}
+	})
+	// In a conversation (what Router.Handle runs): each message read with
+	// the turns before it where it says something of a red flag itself.
+	turns := safety.NewTurns(time.Hour, 1000, nil)
+	b.Run("in-conversation", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			turns.Check(d, "c", quiet[i%len(quiet)])
 		}
 	})
 	// The lexicon alone, without the learned classifier: what the

@@ -11,19 +11,20 @@ import (
 // TestSafetyExamples routes every example and counter-example of the
 // red-flag lexicon (bot/safety/redflags.txt, crisis.txt) through the whole
 // router: an example must get the emergency or crisis reply, a
-// counter-example must not.
+// counter-example must not. Each is a conversation of its own: a message
+// is read with the turns before it (safety.Turns).
 func TestSafetyExamples(t *testing.T) {
 	rt := newTestRouter(t)
 	for _, c := range safety.Default().Concepts() {
 		t.Run(string(c.Class)+"/"+c.Name, func(t *testing.T) {
 			want := bot.Intent(c.Class)
 			for _, ex := range c.Examples {
-				if got := ask(t, rt, "u", ex); got.Intent != want {
+				if got := ask(t, rt, ex, ex); got.Intent != want {
 					t.Errorf("%q routed to %s, want %s (%s:%d)", ex, got.Intent, want, c.File, c.Line)
 				}
 			}
 			for _, ex := range c.Counters {
-				if got := ask(t, rt, "u", ex); got.Intent.Urgent() {
+				if got := ask(t, rt, ex, ex); got.Intent.Urgent() {
 					t.Errorf("counter-example %q routed to %s (%s:%d)", ex, got.Intent, c.File, c.Line)
 				}
 			}

@@ -169,7 +169,9 @@ var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
 // find returns every term of the lexicon found in the words.
 func (m *matcher) find(ws []string) []occurrence {
 	at := make([][]int, len(ws))
-	var found []occurrence
+	// Most messages have two or three occurrences a word (a quiet one
+	// too: "my", "is" belong to some group): room for them at once.
+	found := make([]occurrence, 0, 3*len(ws)+4)
 	// One backing array for all words' ids: a slice of it stays valid when
 	// a later append moves the array, and most words have none.
 	all := make([]int, 0, 2*len(ws))

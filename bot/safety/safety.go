@@ -87,9 +87,16 @@ func (d *Detector) Concepts() []*Concept { return d.concepts.lx.concepts }
 // swallowed, someone at the edge of a drop) before a crisis, and a crisis
 // before another emergency.
 func (d *Detector) Check(text string) Finding {
+	f, _ := d.check(text)
+	return f
+}
+
+// check is Check with the classifier's probability of a red flag (1 when
+// the lexicon escalated and the classifier was not asked; 0 without one).
+func (d *Detector) check(text string) (Finding, float64) {
 	ts := tokenize(text)
 	if len(ts) == 0 {
-		return Finding{}
+		return Finding{}, 0
 	}
 	ws := words(ts)
 	hits := d.concepts.concepts(d.concepts.find(ws))
@@ -115,24 +122,43 @@ func (d *Detector) Check(text string) Finding {
 			}
 		}
 	}
-	if best.Escalate() || d.model == nil {
-		return best
+	if best.Escalate() {
+		return best, 1
+	}
+	if d.model == nil {
+		return best, 0
 	}
 	// What the lexicon has no words for, the classifier may recognise; its
 	// call is a report only if the message reports something, the same
 	// decision as for a concept: a general question stays a question.
-	class, _ := d.model.classify(ts)
+	class, p := d.model.classify(ts)
 	if class == "" {
-		return best
+		return best, p
 	}
 	if len(hits) == 0 {
 		cs = d.cues.find(ws)
 	}
-	whole := hit{concept: &Concept{Name: learnedConcept, Class: class, General: true}, start: 0, end: len(ts)}
-	if cs.mode(ts, whole) == Report {
-		return Finding{Class: class, Mode: Report, Concept: learnedConcept}
+	if wholeMode(cs, ts, class) == Report {
+		return Finding{Class: class, Mode: Report, Concept: learnedConcept}, p
 	}
-	return best
+	return best, p
+}
+
+// wholeMode is the mode of a red flag of the class that spans the message:
+// the classifier's finding, which says what but not where.
+func wholeMode(cs cueSet, ts []token, class Class) Mode {
+	whole := hit{concept: &Concept{Name: learnedConcept, Class: class, General: true}, start: 0, end: len(ts)}
+	return cs.mode(ts, whole)
+}
+
+// MessageMode is the mode a finding of the class for the whole message
+// gets (the classifier's findings): for the trainer's report.
+func (d *Detector) MessageMode(text string, class Class) Mode {
+	ts := tokenize(text)
+	if len(ts) == 0 {
+		return 0
+	}
+	return wholeMode(d.cues.find(words(ts)), ts, class)
 }
 
 // learnedConcept names the classifier's findings.

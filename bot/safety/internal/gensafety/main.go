@@ -17,6 +17,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -42,6 +43,7 @@ func main() {
 	report := flag.Bool("report", false, "print the cross-validated figures")
 	dense := flag.Float64("dense", opts.DenseWeight, "weight of the meaning vector (0: none)")
 	folds := flag.Int("folds", 5, "cross-validation folds")
+	dump := flag.String("dump", "", "write each message's held-out probability and the lexicon's call to this file (JSON lines)")
 	flag.Parse()
 	opts.DenseWeight = *dense
 
@@ -93,6 +95,11 @@ func main() {
 			hard = append(hard, p[i])
 		} else {
 			easy = append(easy, p[i])
+		}
+	}
+	if *dump != "" {
+		if err := writeDump(*dump, samples, p, cls); err != nil {
+			log.Fatal(err)
 		}
 	}
 	threshold := max(quantile(hard, 1-maxHardAlarms), quantile(easy, 1-maxEasyAlarms), 0.5)
@@ -166,4 +173,24 @@ func quantile(xs []float64, q float64) float64 {
 		i = len(s) - 1
 	}
 	return s[i]
+}
+
+// writeDump writes, for each message, its held-out probability and what
+// the lexicon alone makes of it, for choosing how the two combine.
+func writeDump(path string, samples []trainset.Sample, p []float64, cls []safety.Class) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	lex := safety.Default().WithModel(nil)
+	for i, s := range samples {
+		l := lex.Check(s.Text)
+		if err := enc.Encode(map[string]any{"text": s.Text, "class": s.Class, "hard": s.Hard, "source": s.Source,
+			"p": p[i], "pclass": cls[i], "lexclass": l.Class, "lexmode": l.Mode.String(),
+			"wholemode": lex.MessageMode(s.Text, cls[i]).String()}); err != nil {
+			return err
+		}
+	}
+	return f.Close()
 }
