@@ -88,6 +88,20 @@ func TestResolveFollowUp(t *testing.T) {
 			prev: conversation{question: "how long does a ketamine infusion take", topics: []Topic{ketamine}, keywords: []string{"how long", "ketamine"}},
 			text: "what about for teenagers?", want: "what about for teenagers? ketamine how long",
 			others: []string{"what about for teenagers? ketamine"}},
+		{name: "a sequel asking its own way keeps what was asked about, not how",
+			prev: conversation{question: "how many sessions will I need", keywords: []string{"how many sessions"}},
+			text: "and how long is each?", want: "and how long is each? sessions"},
+		{name: "a sequel that says all it asks stands alone",
+			prev: conversation{question: "how many people have back pain", keywords: []string{"how many", "back pain"}},
+			text: "and how much does chronic pain cost the nation", want: "and how much does chronic pain cost the nation"},
+		{name: "a long sequel asking its own way takes the last topics, one at a time too",
+			prev: conversation{question: "can ketamine help crps", topics: []Topic{ketamine, crps}, keywords: []string{"ketamine", "crps"}},
+			text: "and how many sessions do most people end up having", want: "and how many sessions do most people end up having ketamine crps",
+			others: []string{"and how many sessions do most people end up having ketamine", "and how many sessions do most people end up having crps"}, mustBeat: true},
+		{name: "it stands for what a message naming no topic was about",
+			prev: conversation{question: "needles make me nervous", keywords: []string{"needles"}},
+			text: "could it give me an infection?", own: []Topic{infection}, want: "could it give me an infection? needles",
+			others: []string{"could it give me an infection?"}},
 		{name: "a question naming its own topic may also be read with the last one",
 			prev: conversation{question: "how does lidocaine work", topics: []Topic{lidocaine}},
 			text: "what do NMDA receptors do", own: []Topic{{Name: "nmda", Words: "nmda", Kind: 5}},
@@ -161,5 +175,22 @@ func TestIsBareAsk(t *testing.T) {
 		if got := isBareAsk(tt.norm, tt.terms, hasPronoun(tt.norm)); got != tt.want {
 			t.Errorf("isBareAsk(%q) = %v, want %v", tt.norm, got, tt.want)
 		}
+	}
+}
+
+// TestKeywordsLeaveOutCommonEnglish: what a follow-up carries over are the
+// words that say what the last question was about, not words every text
+// holds ("years", "since") that the articles happen to use rarely.
+func TestKeywordsLeaveOutCommonEnglish(t *testing.T) {
+	terms := []SearchTerm{
+		{Word: "since", Known: true, Weight: 4.3},
+		{Word: "years", Known: true, Weight: 4.0},
+		{Word: "vitamins", Known: true, Weight: 3.2},
+		{Word: "side effects", Known: true, Weight: 1.6},
+		{Word: "infusions", Known: true, Weight: 0.9}, // in most passages
+		{Word: "shingles", Weight: 5},                 // not in the articles
+	}
+	if got, want := strings.Join(keywordsOf(terms), "|"), "vitamins|side effects"; got != want {
+		t.Errorf("keywords %q, want %q", got, want)
 	}
 }

@@ -379,7 +379,7 @@ func (rt *Router) answerChoice(key string, s Searcher, hit SearchHit, prev conve
 func keywordsOf(terms []SearchTerm) []string {
 	var out []string
 	for _, t := range terms {
-		if !t.Known || t.Weight < specificWeight {
+		if !t.Known || t.Weight < specificWeight || commonInEnglish(t.Word) {
 			continue
 		}
 		w := t.Word
