@@ -21,7 +21,7 @@ func TestAskedAspect(t *testing.T) {
 		{"how do i find out if it suits me", aspectNone},
 		{"what is crps", aspectNone},
 	} {
-		if got := askedAspect(spellOut(words(c.q))); got != c.want {
+		if got := askedAspect(spellOut(words(c.q), nil)); got != c.want {
 			t.Errorf("%q: aspect %d, want %d", c.q, got, c.want)
 		}
 	}

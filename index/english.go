@@ -35,32 +35,6 @@ func absentWeight(w string) float64 {
 	return min(1, max(absentMinShare, f))
 }
 
-// textSpeak spells out the shorthand of chat messages. It is language
-// data, like a dictionary: what "u" and "ur" stand for.
-var textSpeak = map[string]string{
-	"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "n": "and",
-	"pls": "please", "plz": "please", "thx": "thanks", "thanx": "thanks", "ty": "thanks",
-	"ppl": "people", "abt": "about", "b4": "before", "bc": "because", "cuz": "because",
-	"coz": "because", "y": "why", "k": "okay", "tho": "though", "ive": "i've",
-	"dont": "don't", "doesnt": "doesn't", "cant": "can't", "wont": "won't", "whats": "what's",
-	"wats": "what's", "hw": "how", "smth": "something", "sth": "something", "w": "with",
-	"wanna": "want", "gonna": "going", "gotta": "must", "yr": "your", "ya": "you",
-	"rx": "prescription", "appt": "appointment", "dr": "doctor",
-}
-
-// spellOut replaces text-speak words with what they stand for.
-func spellOut(ws []string) []string {
-	var out []string
-	for _, w := range ws {
-		if full, ok := textSpeak[w]; ok {
-			out = append(out, words(full)...)
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
 // isEnglishWord reports whether w is a real English word, which is never
 // "corrected" into another ("awake" is not a typo of "aware").
 func isEnglishWord(w string) bool {

@@ -86,7 +86,7 @@ func afterPerson(ws []string, i int) bool {
 // Analyze turns a person's text into query terms. Nothing in the text is
 // interpreted as query syntax: it is only split into words.
 func (ix *Index) Analyze(text string) []Term {
-	typed := spellOut(words(text))
+	typed := ix.plainWords(text)
 	// Typos are corrected first, so that a phrase typed wrong ("side
 	// efects") is still the phrase.
 	ws := make([]string, len(typed))
@@ -146,23 +146,6 @@ func (ix *Index) Analyze(text string) []Term {
 		terms = append(terms, t)
 	}
 	return dedupeTerms(ix.distinctCorrections(terms))
-}
-
-// fixTypo returns the word a person meant by w: w itself when the
-// knowledge knows it or it is an English word (never "corrected" into
-// another: "awake" is not "aware"), else the nearest word of the
-// knowledge, else w with a dropped final g restored ("sittin"), else w.
-func (ix *Index) fixTypo(w string) string {
-	if ix.knows(w) || isEnglishWord(w) || len([]rune(w)) < 3 {
-		return w
-	}
-	if c := ix.vocab.correct(w); c != "" {
-		return c
-	}
-	if g := dropG(w); g != w {
-		return g
-	}
-	return englishCorrection(w)
 }
 
 // knows reports whether the knowledge holds w, its stem or a synonym of it.

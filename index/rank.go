@@ -66,7 +66,7 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
-	asked := askedAspect(spellOut(words(text)))
+	asked := askedAspect(spellOut(words(text), nil))
 	var qv []float32
 	denseWeight := weightDense
 	if weightDense > 0 {

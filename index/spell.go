@@ -1,5 +1,12 @@
 package index
 
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
 // vocabulary is the set of words the passages use, for typo correction.
 type vocabulary struct {
 	count map[string]int
@@ -91,4 +98,177 @@ func editDistance(a, b []rune, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+//go:embed textspeak.txt
+var textSpeakFile string
+
+//go:embed people.txt
+var peopleFile string
+
+// textSpeak maps a short form of chat to the words it stands for, none for
+// chat that says nothing ("lol"); read from textspeak.txt.
+var textSpeak = mustParse(parseTextSpeak(textSpeakFile))
+
+// people are the words for someone a question is asked for ("mum",
+// "husband"); read from people.txt.
+var people = parseWordList(peopleFile)
+
+// mustParse panics on an error in an embedded file: a programming error
+// the package's tests catch.
+func mustParse[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// parseTextSpeak reads lines "short = what it stands for"; "#" starts a
+// comment. The short form is one word as words() splits text.
+func parseTextSpeak(text string) (map[string][]string, error) {
+	m := map[string][]string{}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		short, full, ok := strings.Cut(line, "=")
+		short = strings.TrimSpace(short)
+		if ws := words(short); !ok || len(ws) != 1 || ws[0] != short {
+			return nil, fmt.Errorf("textspeak.txt:%d: want \"short = what it stands for\", got %q", i+1, line)
+		}
+		if _, dup := m[short]; dup {
+			return nil, fmt.Errorf("textspeak.txt:%d: %q given twice", i+1, short)
+		}
+		m[short] = words(full)
+	}
+	return m, nil
+}
+
+// parseWordList reads one word a line; "#" starts a comment.
+func parseWordList(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[line] = true
+		}
+	}
+	return m
+}
+
+// spellOut replaces text-speak words with what they stand for and leaves
+// out chat that says nothing, except the words in capitals (nil: none).
+func spellOut(ws []string, capitals map[string]bool) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if full, ok := textSpeak[w]; ok && !capitals[w] {
+			out = append(out, full...)
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// plainWords is what a person's text asks, in words as the knowledge would
+// say them: text-speak spelled out, and without the people it is asked for
+// ("my mum's session" asks about a session) unless the knowledge itself
+// speaks of them.
+func (ix *Index) plainWords(text string) []string {
+	ws := spellOut(words(text), capitals(text))
+	out := ws[:0]
+	for _, w := range ws {
+		if isPerson(w) && !ix.knows(w) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// capitals are the words (lower-cased) of a text typed in capitals where
+// the text has small letters too: "IV vs IM" writes an abbreviation, not
+// text-speak ("im" for "I'm"). A text all in capitals tells nothing.
+func capitals(text string) map[string]bool {
+	if !strings.ContainsFunc(text, unicode.IsLower) {
+		return nil
+	}
+	var out map[string]bool
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(f) > 1 && !strings.ContainsFunc(f, unicode.IsLower) && strings.ContainsFunc(f, unicode.IsUpper) {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[strings.ToLower(f)] = true
+		}
+	}
+	return out
+}
+
+// isPerson reports whether w names someone a question is asked for, in
+// the singular, plural or possessive ("mum", "mums", "mum's").
+func isPerson(w string) bool {
+	if people[w] {
+		return true
+	}
+	for _, end := range []string{"'s", "s'", "s"} {
+		if b, ok := strings.CutSuffix(w, end); ok && people[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// fixTypo returns the word a person meant by w: w itself when the
+// knowledge knows it or it is an English word (never "corrected" into
+// another: "awake" is not "aware"), else the nearest word of the
+// knowledge, else the knowledge's word it is cut short from ("lido"),
+// else w with a dropped final g restored ("sittin"), else, unless it is an
+// abbreviation (no vowel: "hpv"), the English word it is one edit from.
+func (ix *Index) fixTypo(w string) string {
+	if ix.knows(w) || isEnglishWord(w) || len([]rune(w)) < 3 {
+		return w
+	}
+	if c := ix.vocab.correct(w); c != "" {
+		return c
+	}
+	if c := ix.vocab.unabbreviate(w); c != "" {
+		return c
+	}
+	if g := dropG(w); g != w {
+		return g
+	}
+	if !strings.ContainsAny(w, "aeiouy") {
+		// "btw", "hpv": letters standing for words, not a word typed
+		// wrong ("bow", "hip").
+		return w
+	}
+	return englishCorrection(w)
+}
+
+// abbreviationMinLen is the fewest letters of a word cut short that is
+// read as the knowledge's word it starts ("lido", "keta", "fibro"): three
+// letters begin too many words ("pro", "con").
+const abbreviationMinLen = 4
+
+// unabbreviate returns the word of the vocabulary that w, no word of its
+// own, is cut short from: the most frequent one that starts with w and is
+// at least two letters longer ("lido" for "lidocaine", "chemo" for
+// "chemotherapy"); "" when none does.
+func (v *vocabulary) unabbreviate(w string) string {
+	if len(w) < abbreviationMinLen {
+		return ""
+	}
+	best, bestCount := "", 0
+	for n, ws := range v.byLen {
+		if n < len([]rune(w))+2 {
+			continue
+		}
+		for _, cand := range ws {
+			if c := v.count[cand]; strings.HasPrefix(cand, w) && (c > bestCount || c == bestCount && cand < best) {
+				best, bestCount = cand, c
+			}
+		}
+	}
+	return best
 }
