@@ -260,9 +260,9 @@ func (m *Model) Probabilities(msg Message) (emergency, crisis float64) {
 	return m.scores(msg.Features, msg.Meaning)
 }
 
-// classify is the model's call on a message: Emergency or Crisis when sure,
-// else "".
-func (m *Model) classify(ts []token) (Class, float64) {
+// probabilities returns the model's emergency and crisis probabilities for
+// the tokens of a message.
+func (m *Model) probabilities(ts []token) (em, cr float64) {
 	var buf [512]Feature
 	fs := features(ts, buf[:0])
 	var v []float32
@@ -273,7 +273,13 @@ func (m *Model) classify(ts []token) (Class, float64) {
 			v = nil
 		}
 	}
-	em, cr := m.scores(fs, v)
+	return m.scores(fs, v)
+}
+
+// classify is the model's call on a message: Emergency or Crisis when sure,
+// else "".
+func (m *Model) classify(ts []token) (Class, float64) {
+	em, cr := m.probabilities(ts)
 	if em+cr < float64(m.threshold) {
 		return "", em + cr
 	}

@@ -100,29 +100,16 @@ func (d *Detector) check(text string) (Finding, float64) {
 	}
 	ws := words(ts)
 	hits := d.concepts.concepts(d.concepts.find(ws))
-	var best Finding
-	bestRank := 0
-	var cs cueSet
-	if len(hits) > 0 {
-		cs = d.cues.find(ws)
-		for _, h := range hits {
-			if cs.negated(ts, h) {
-				continue
-			}
-			f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
-			r := int(f.Mode) * 3
-			switch {
-			case h.concept.Urgent && !cs.intended(h):
-				r += 2
-			case f.Class == Crisis:
-				r++
-			}
-			if r > bestRank {
-				best, bestRank = f, r
+	best, bestRank, emergency, cs := d.rank(ts, ws, hits)
+	if best.Escalate() {
+		// A crisis and another emergency reported together ("fell and hit
+		// my head, there's blood": an injury, or hurting oneself?): the
+		// classifier, which read the whole message, says which.
+		if emergency.Escalate() && best.Class == Crisis && bestRank%3 == 1 && d.model != nil {
+			if em, cr := d.model.probabilities(ts); em > cr {
+				return emergency, 1
 			}
 		}
-	}
-	if best.Escalate() {
 		return best, 1
 	}
 	if d.model == nil {
@@ -135,13 +122,55 @@ func (d *Detector) check(text string) (Finding, float64) {
 	if class == "" {
 		return best, p
 	}
-	if len(hits) == 0 {
+	if cs.c == nil {
 		cs = d.cues.find(ws)
 	}
 	if wholeMode(cs, ts, class) == Report {
 		return Finding{Class: class, Mode: Report, Concept: learnedConcept}, p
 	}
 	return best, p
+}
+
+// rank picks, of the concepts found, the one that decides (see Check),
+// with its rank (3 a mode, +2 an urgent danger under way, +1 a crisis), and
+// the most urgent emergency reported beside it; and the message's cues
+// (none when no concept was found).
+func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, bestRank int, emergency Finding, cs cueSet) {
+	if len(hits) == 0 {
+		return
+	}
+	cs = d.cues.find(ws)
+	emRank := 0
+	for _, h := range hits {
+		if cs.negated(ts, h) {
+			continue
+		}
+		f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
+		r := int(f.Mode) * 3
+		switch {
+		case h.concept.Urgent && !cs.intended(h):
+			r += 2
+		case f.Class == Crisis:
+			r++
+		}
+		if r > bestRank {
+			best, bestRank = f, r
+		}
+		if f.Class == Emergency && r > emRank {
+			emergency, emRank = f, r
+		}
+	}
+	return best, bestRank, emergency, cs
+}
+
+// BothReported reports whether the lexicon alone finds a crisis and another
+// emergency both reported in the message, a crisis first: for the
+// trainer's report.
+func (d *Detector) BothReported(text string) bool {
+	ts := tokenize(text)
+	ws := words(ts)
+	best, r, em, _ := d.rank(ts, ws, d.concepts.concepts(d.concepts.find(ws)))
+	return best.Escalate() && best.Class == Crisis && r%3 == 1 && em.Escalate()
 }
 
 // wholeMode is the mode of a red flag of the class that spans the message:

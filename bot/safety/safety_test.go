@@ -143,3 +143,23 @@ func TestLexiconFormat(t *testing.T) {
 		})
 	}
 }
+
+// TestInjuryIsNoCrisis: where the lexicon reports a crisis and another
+// emergency in one message, the classifier, which read all of it, says
+// which: an accident that drew blood gets emergency guidance, hurting
+// oneself the crisis line.
+func TestInjuryIsNoCrisis(t *testing.T) {
+	d := safety.Default()
+	for _, tt := range []struct {
+		text string
+		want safety.Class
+	}{
+		{"i fell off my bike and hit my head on the kerb, theres blood in my hair and i feel really confused", safety.Emergency},
+		{"the man at the bus stop fainted and nobody's noticed him on the ground", safety.Emergency},
+		{"i keep hitting my head against the wall until it bleeds", safety.Crisis},
+	} {
+		if f := d.Check(tt.text); !f.Escalate() || f.Class != tt.want {
+			t.Errorf("%q: %+v, want a %s report", tt.text, f, tt.want)
+		}
+	}
+}

@@ -44,8 +44,11 @@ func main() {
 	dense := flag.Float64("dense", opts.DenseWeight, "weight of the meaning vector (0: none)")
 	folds := flag.Int("folds", 5, "cross-validation folds")
 	dump := flag.String("dump", "", "write each message's held-out probability and the lexicon's call to this file (JSON lines)")
+	epochs := flag.Int("epochs", opts.Epochs, "training passes (to try other options; the committed ones are trainset.Options)")
+	l2 := flag.Float64("l2", opts.L2, "weight decay")
+	lr := flag.Float64("lr", opts.LearningRate, "initial step")
 	flag.Parse()
-	opts.DenseWeight = *dense
+	opts.DenseWeight, opts.Epochs, opts.L2, opts.LearningRate = *dense, *epochs, *l2, *lr
 
 	samples, err := trainset.Load(*root)
 	if err != nil {
@@ -188,7 +191,7 @@ func writeDump(path string, samples []trainset.Sample, p []float64, cls []safety
 		l := lex.Check(s.Text)
 		if err := enc.Encode(map[string]any{"text": s.Text, "class": s.Class, "hard": s.Hard, "source": s.Source,
 			"p": p[i], "pclass": cls[i], "lexclass": l.Class, "lexmode": l.Mode.String(),
-			"wholemode": lex.MessageMode(s.Text, cls[i]).String()}); err != nil {
+			"wholemode": lex.MessageMode(s.Text, cls[i]).String(), "both": lex.BothReported(s.Text)}); err != nil {
 			return err
 		}
 	}

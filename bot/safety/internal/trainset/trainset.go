@@ -17,7 +17,7 @@ import (
 )
 
 // Options are the training options of the committed model.
-var Options = safety.TrainOptions{Epochs: 12, LearningRate: 0.5, L2: 1e-5, DenseWeight: 1}
+var Options = safety.TrainOptions{Epochs: 24, LearningRate: 0.5, L2: 1e-5, DenseWeight: 1}
 
 // intentSource names the intent examples among the samples.
 const intentSource = "intent"
@@ -74,10 +74,10 @@ func Load(root string) ([]Sample, error) {
 	return append(out, s...), nil
 }
 
-// loadCases reads a case set: {"kind", "turns"}, one a line. Of a
-// conversation, the last turn is taken where the set labels the last turn
+// loadCases reads a case set: {"kind", "turns"}, one a line. A
+// conversation is taken whole where the set labels it by its last turn
 // (lastTurn: the training sets, see training/README.md); elsewhere only
-// single messages, as a turn of a conversation may mean nothing alone.
+// single messages.
 func loadCases(path string, lastTurn bool) ([]Sample, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -98,7 +98,9 @@ func loadCases(path string, lastTurn bool) ([]Sample, error) {
 		if len(c.Turns) == 0 || len(c.Turns) > 1 && !lastTurn {
 			continue
 		}
-		s := Sample{Text: c.Turns[len(c.Turns)-1], Hard: true, Source: filepath.Base(path)}
+		// A conversation is learned as Turns.Check reads it in context:
+		// its turns on lines of their own.
+		s := Sample{Text: strings.Join(c.Turns, "\n"), Hard: true, Source: filepath.Base(path)}
 		switch c.Kind {
 		case "emergency":
 			s.Class = safety.Emergency
