@@ -327,7 +327,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		// "I've had CRPS for years and nothing works. Could ketamine help?":
 		// the story around a question can drown it; ask the question alone,
 		// with the topics the story names.
-		if q, own, ok := questionInStory(text, topicsOf); ok && rt.hasSpecificTerm(ctx, s, q) {
+		if q, own, ok := questionInStory(text, topicsOf, res.Terms); ok && rt.hasSpecificTerm(ctx, s, q) {
 			sfu := resolveFollowUp(q, own, prev)
 			if sres, err := s.Search(ctx, sfu.question, rt.answer.Candidates); err == nil {
 				if r := rt.answerFrom(s, sres); r.Answered {

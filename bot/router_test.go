@@ -329,9 +329,11 @@ func TestQuestionInAStory(t *testing.T) {
 		{"I've had CRPS for 5 years and nothing works. Could ketamine help?", "CRPS"},
 		{"Hi, I'm starting ketamine next week. How long does a session last?", "1–4 hours"},
 		{"My doctor suggested lidocaine infusions for my fibromyalgia. What happens during the session?", "Pre-Treatment Evaluation"},
+		// Run on without punctuation.
+		{"my hands burn from nerve damage does lidocaine help with that", "nerve"},
 	}
 	for _, tt := range tests {
-		r := ask(t, rt, "story", tt.text)
+		r := ask(t, rt, "story:"+tt.text, tt.text) // each in a conversation of its own
 		if !r.Answered || !strings.Contains(r.Citations[0].Snippet, tt.want) {
 			t.Errorf("%q: want the first citation to hold %q, got:\n%s", tt.text, tt.want, r.Text())
 		}
@@ -339,6 +341,8 @@ func TestQuestionInAStory(t *testing.T) {
 	for _, text := range []string{
 		"My neighbor had an infusion. Can I get one?",
 		"I'm allergic to latex. Will the infusion be a problem?",
+		// The story's rare word goes with the question.
+		"the leaflet was confusing. is a lidocaine infusion safe with a pacemaker",
 	} {
 		if r := ask(t, rt, "story2", text); r.Answered && r.Intent == bot.IntentQuestion {
 			t.Errorf("%q: answered from the question without its story:\n%s", text, r.Text())
