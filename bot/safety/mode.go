@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -125,6 +125,11 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
 	// In a story, a film or a game it happens to nobody.
 	if s.any("fiction", 0, n) && !s.any("acute", 0, n) {
+		return Question
+	}
+	// Said laughing, an emergency sign is a figure of speech; a crisis is
+	// still a crisis.
+	if h.concept.Class == Emergency && s.any("jest", 0, n) {
 		return Question
 	}
 	if h.concept.Class == Crisis {

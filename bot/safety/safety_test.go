@@ -36,6 +36,12 @@ func TestCheckModes(t *testing.T) {
 		{"my heart skips a beat now and then, is lidocaine ok?", safety.Emergency, safety.History},
 		{"I fainted earlier and felt fine after, but my chest still hurts", safety.Emergency, safety.Report},
 		{"I can no longer feel my legs", safety.Emergency, safety.Report},
+		// Said laughing, an emergency sign is a figure of speech: answered,
+		// with the "if this is happening now" note; a crisis stays one.
+		{"the bill nearly made me pass out 😂 do you do payment plans", safety.Emergency, safety.Question},
+		{"the bill nearly made me pass out, do you do payment plans", safety.Emergency, safety.Report},
+		{"my heart stopped when i saw my score lmao", safety.Emergency, safety.Question},
+		{"honestly gonna kill myself lol, no really i mean it tonight", safety.Crisis, safety.Report},
 		// Open wording escalates.
 		{"seizure", safety.Emergency, safety.Report},
 		// Crisis: about oneself it is a crisis however it is put.

@@ -38,6 +38,9 @@ var respelled = map[string][]string{
 	"smth": {"something"}, "sth": {"something"}, "abt": {"about"}, "rly": {"really"},
 }
 
+// laughing are the emoji read as "lol".
+var laughing = map[rune]bool{'😂': true, '🤣': true, '😅': true, '😆': true, '😹': true, '😄': true, '😁': true}
+
 // tokenize splits text into words and clauses. A word is a piece of the
 // lower-cased text where it can be (no allocation per word), built only
 // where an apostrophe is left out of it.
@@ -84,6 +87,11 @@ func tokenize(text string) []token {
 				built = append(built, lower[i:i+size]...)
 			}
 			end = i + size
+		case laughing[r]:
+			// a laughing face is a "lol": for the cues (said in jest)
+			// and for the classifier alike
+			flush()
+			out = append(out, token{text: "lol", clause: clause})
 		case r == '\'' || r == '’' || r == '‘' || r == '`':
 			// "can't" -> "cant"; a quote around a word goes too
 		case strings.ContainsRune(".,;:?!\n()", r):
