@@ -17,6 +17,9 @@ var rankFloor = map[string]float64{
 	"testdata/regression.jsonl":            0.85,
 	"eval/dev.jsonl":                       0.8,
 	"../../testdata/blind/qa_final2.jsonl": 0.58,
+	// Written blind for training (testdata/qa_train), never tuned on by
+	// hand: 305 of 540 first when it was added.
+	"../../testdata/qa_train/qa_train.jsonl": 0.55,
 }
 
 func TestRankFloors(t *testing.T) {
