@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -88,7 +88,7 @@ func (c *cues) find(ws []string) cueSet {
 	all := c.m.find(ws)
 	decisive := map[int]bool{}
 	// "general" too: "just" is no "just now" in "just curious".
-	for _, k := range []string{"acute", "history", "habitual", "current", "resolved", "recurring", "general"} {
+	for _, k := range []string{"acute", "history", "habitual", "current", "resolved", "recurring", "general", "just", "since"} {
 		decisive[c.index[k]] = true
 	}
 next:
@@ -124,7 +124,8 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
 	// In a story, a film or a game it happens to nobody.
-	if s.any("fiction", 0, n) && !s.any("acute", 0, n) {
+	acute := s.any("acute", 0, n) || s.justBefore(ts, h) || s.sinceIn(ts, h)
+	if s.any("fiction", 0, n) && !acute {
 		return Question
 	}
 	// Said laughing, an emergency sign is a figure of speech; a crisis is
@@ -151,7 +152,7 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if s.any("resolved", 0, n) && !s.any("recurring", 0, n) {
 		return History
 	}
-	if s.any("acute", 0, n) {
+	if acute {
 		return Report
 	}
 	if s.any("history", 0, n) || s.any("habitual", 0, n) {
@@ -217,6 +218,33 @@ func (s cueSet) statement(ts []token, lo, hi int, h hit) bool {
 			if s.startsAt("verb", q) || q == h.start {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// justBefore reports whether "just" comes at most two words before the red
+// flag h, in its clause ("he just collapsed", "she just went limp"); for a
+// finding of the whole message (the classifier's), anywhere.
+func (s cueSet) justBefore(ts []token, h hit) bool {
+	for _, o := range s.get("just") {
+		if h.start == 0 && h.end == len(ts) {
+			return true
+		}
+		if o.end <= h.start && o.end >= h.start-2 && ts[o.start].clause == ts[h.start].clause {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceIn reports whether "since" is in a clause of the red flag h; for a
+// finding of the whole message, anywhere.
+func (s cueSet) sinceIn(ts []token, h hit) bool {
+	for _, o := range s.get("since") {
+		c := ts[o.start].clause
+		if h.start == 0 && h.end == len(ts) || c >= ts[h.start].clause && c <= ts[h.end-1].clause {
+			return true
 		}
 	}
 	return false

@@ -42,6 +42,12 @@ func TestCheckModes(t *testing.T) {
 		{"the bill nearly made me pass out, do you do payment plans", safety.Emergency, safety.Report},
 		{"my heart stopped when i saw my score lmao", safety.Emergency, safety.Question},
 		{"honestly gonna kill myself lol, no really i mean it tonight", safety.Crisis, safety.Report},
+		// "just" and "since" are acute only by the red flag: in another
+		// clause they give a reason or a limit.
+		{"what are the signs of a stroke? just want to know, since my mum is getting on", safety.Emergency, safety.Question},
+		{"my husband just collapsed", safety.Emergency, safety.Report},
+		{"he has been confused and slurring since he woke up", safety.Emergency, safety.Report},
+		{"i had a seizure as a child, none since, can i have lidocaine?", safety.Emergency, safety.History},
 		// Open wording escalates.
 		{"seizure", safety.Emergency, safety.Report},
 		// Crisis: about oneself it is a crisis however it is put.
