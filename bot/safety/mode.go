@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -131,6 +131,11 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	// Said laughing, an emergency sign is a figure of speech; a crisis is
 	// still a crisis.
 	if h.concept.Class == Emergency && s.any("jest", 0, n) {
+		return Question
+	}
+	// Taught in a first aid course, studied for a project: an emergency
+	// sign happens to nobody.
+	if h.concept.Class == Emergency && s.any("lesson", 0, n) && !acute {
 		return Question
 	}
 	if h.concept.Class == Crisis {

@@ -48,6 +48,12 @@ func TestCheckModes(t *testing.T) {
 		{"my husband just collapsed", safety.Emergency, safety.Report},
 		{"he has been confused and slurring since he woke up", safety.Emergency, safety.Report},
 		{"i had a seizure as a child, none since, can i have lidocaine?", safety.Emergency, safety.History},
+		// Episodes counted by how often they come are history; a sign taught
+		// in a first aid class happens to nobody, unless it is happening.
+		{"my heart races 2 or 3 times a week, is lidocaine ok for me?", safety.Emergency, safety.History},
+		{"my heart races, is lidocaine ok for me?", safety.Emergency, safety.Report},
+		{"we learned about choking at my first aid class, does the clinic have a defibrillator?", safety.Emergency, safety.Question},
+		{"someone just collapsed at our cpr class", safety.Emergency, safety.Report},
 		// Open wording escalates.
 		{"seizure", safety.Emergency, safety.Report},
 		// Crisis: about oneself it is a crisis however it is put.
