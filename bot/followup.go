@@ -52,8 +52,9 @@ var switchWords = map[string]bool{
 }
 
 // switchPrefix opens a message that asks about something else in the
-// frame of the last question: "and …", "what about …", "how about …".
-var switchPrefix = regexp.MustCompile(`^(and|so|ok|okay|but)?\s*(what|how)\s+about\s+|^(and|same)\s+(for\s+)?|^what\s+of\s+`)
+// frame of the last question: "and …", "what about …", "how about …",
+// "or …" (the other way of the last question: "or does it wear off?").
+var switchPrefix = regexp.MustCompile(`^(and|so|ok|okay|but|or)?\s*(what|how)\s+about\s+|^(and|same|or)\s+(for\s+)?|^what\s+of\s+`)
 
 // leanMaxWords is the most words a message without a pronoun may have to
 // be read as a follow-up ("how long does it take?", "side effects?"):
@@ -119,7 +120,16 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 			}
 			return followUp{question: carried, topics: own, leans: true, aspect: true, others: []string{alone.question}}
 		}
-		return followUp{question: text + " " + names(carried[len(own):]), topics: carried, leans: true, mustBeatAlone: true}
+		fu := followUp{question: text + " " + names(carried[len(own):]), topics: carried, leans: true, mustBeatAlone: true}
+		if rest := carried[len(own):]; len(rest) > 1 {
+			// "what about crps, is it used for that too?" after ketamine
+			// for cancer pain: it goes on about one of the last topics, and
+			// the new one takes the other's place; which, the answers tell.
+			for _, t := range rest {
+				fu.others = append(fu.others, text+" "+t.Name)
+			}
+		}
+		return fu
 	}
 	if len(ws) > leanMaxWords && !hasPronoun(norm) && !switched {
 		if continues && ownAsking && len(prev.topics) > 0 {
@@ -134,6 +144,12 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 				}
 			}
 			return fu
+		}
+		if len(prev.topics) > 0 {
+			// "ok seriously, what are the side effects then" after
+			// ketamine: a question that names no topic may go on about the
+			// last one; taken when that answers better.
+			alone.others = []string{alone.question + " " + names(prev.topics)}
 		}
 		return alone
 	}
@@ -158,7 +174,10 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	base := inPlaceOfIt(alone.question, names(prev.topics))
 	q := base
 	aspect := false
-	if pointsAtAspect(norm) || switched {
+	// "how much?", "how soon?" name nothing but what they ask: about what
+	// the last question asked about, like a pronoun pointing at it.
+	bare := len(ws) <= bareAskMaxWords && asks(norm)
+	if pointsAtAspect(norm) || switched || bare {
 		// "do they go away?" after "lidocaine side effects?": "they" are
 		// the side effects, not lidocaine; "it" is most often the treatment.
 		// "what about for children?" asks what was asked, asking words and
@@ -381,10 +400,15 @@ func namesNew(own, prev []Topic) bool {
 	return false
 }
 
+// names are the topics' names, each once: "drink" and "water" may both
+// name hydration.
 func names(ts []Topic) string {
 	var b strings.Builder
 	for i, t := range ts {
-		if i > 0 {
+		if hasTopic(ts[:i], t.Name) {
+			continue
+		}
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.Name)
@@ -445,8 +469,34 @@ func leansOnConversation(text string, p intent.Prediction) bool {
 		return true
 	case IntentGreeting, IntentHelp:
 		return p.Confidence < followUpOverturns && asksBriefly(normalize(text))
+	case IntentThanks, IntentGoodbye, IntentClinic:
+		// "how much?", "or is that pointless", "weekly?" read like thanks,
+		// a goodbye, a question for the front desk; after a question they
+		// ask more of it. Only when the message opens as a question (or
+		// is a word or two put as one): "thanks, how long?" is small talk
+		// run into a question, which the clauses take apart. Read so and
+		// unanswered, the classifier's reply stands.
+		return p.Confidence < followUpOverturns && opensAsking(text)
 	}
 	return false
+}
+
+// opensAsking reports whether text is a short question not addressed to
+// the bot that opens as one ("how much?", "or do I have to wait?") or, in
+// a few words, is put as one ("weekly?").
+func opensAsking(text string) bool {
+	norm := normalize(text)
+	ws := strings.Fields(norm)
+	if len(ws) == 0 || len(ws) > leanMaxWords {
+		return false
+	}
+	for _, w := range ws {
+		if addressingWords[w] {
+			return false
+		}
+	}
+	return startsQuestion(ws[0]) || ws[0] == "or" ||
+		len(ws) <= bareAskMaxWords && strings.HasSuffix(strings.TrimSpace(text), "?")
 }
 
 // followUpOverturns is the classifier's confidence below which a brief

@@ -17,6 +17,7 @@ func TestResolveFollowUp(t *testing.T) {
 		iron      = Topic{Name: "iron", Words: "iron", Kind: 1}
 		crps      = Topic{Name: "crps", Words: "crps", Kind: 2}
 		ptsd      = Topic{Name: "ptsd", Words: "ptsd", Kind: 2}
+		cancer    = Topic{Name: "cancer pain", Words: "cancer pain", Kind: 6}
 		phlebitis = Topic{Name: "phlebitis", Words: "phlebitis", Kind: 3}
 		infection = Topic{Name: "infection", Words: "infection", Kind: 3}
 	)
@@ -102,6 +103,22 @@ func TestResolveFollowUp(t *testing.T) {
 			prev: conversation{question: "needles make me nervous", keywords: []string{"needles"}},
 			text: "could it give me an infection?", own: []Topic{infection}, want: "could it give me an infection? needles",
 			others: []string{"could it give me an infection?"}},
+		{name: "or asks the last question the other way",
+			prev: conversation{question: "does the relief come right away", keywords: []string{"relief"}},
+			text: "or does it take weeks?", want: "or does it take weeks? relief"},
+		{name: "a bare how much asks about what was asked, each topic named once",
+			prev: conversation{question: "should I drink water before", keywords: []string{"drink", "water"},
+				topics: []Topic{{Name: "hydration", Words: "drink", Kind: 7}, {Name: "hydration", Words: "water", Kind: 7}}},
+			text: "how much?", want: "how much? hydration drink water", others: []string{"how much? hydration"}},
+		{name: "a new topic after two old ones is read with each of them too",
+			prev: conversation{question: "can ketamine help cancer pain", topics: []Topic{ketamine, cancer}},
+			text: "and crps, does it work there as well?", own: []Topic{crps},
+			want: "and crps, does it work there as well? ketamine cancer pain", mustBeat: true,
+			others: []string{"and crps, does it work there as well? ketamine", "and crps, does it work there as well? cancer pain"}},
+		{name: "a long question naming no topic may go on about the last one",
+			prev: conversation{question: "what is ketamine", topics: []Topic{ketamine}},
+			text: "what should I bring along on the day of the appointment", want: "what should I bring along on the day of the appointment",
+			others: []string{"what should I bring along on the day of the appointment ketamine"}},
 		{name: "a question naming its own topic may also be read with the last one",
 			prev: conversation{question: "how does lidocaine work", topics: []Topic{lidocaine}},
 			text: "what do NMDA receptors do", own: []Topic{{Name: "nmda", Words: "nmda", Kind: 5}},
@@ -140,6 +157,13 @@ func TestLeansOnConversation(t *testing.T) {
 		{"like what", IntentOutOfScope, 0.9, true},
 		{"thanks, how long does it take?", IntentThanks, 0.6, false},
 		{"can I take twice as much?", IntentMedicalAdvice, 0.6, false},
+		{"how often?", IntentThanks, 0.6, true},
+		{"or does it wear off?", IntentGoodbye, 0.5, true},
+		{"monthly?", IntentClinic, 0.8, true},
+		{"thanks so much", IntentThanks, 0.8, false},
+		{"do you take medicare?", IntentClinic, 0.8, false},     // speaks to the clinic
+		{"is it open on saturdays?", IntentClinic, 0.95, false}, // the classifier is sure
+		{"a doctor or a nurse?", IntentHuman, 0.6, false},       // asking for a person is never overturned
 	}
 	for _, tt := range tests {
 		p := intent.Prediction{Intent: string(tt.intent), Best: string(tt.intent), Confidence: tt.confidence}
