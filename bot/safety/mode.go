@@ -129,8 +129,9 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 		return Question
 	}
 	// Said laughing, an emergency sign is a figure of speech; a crisis is
-	// still a crisis.
-	if h.concept.Class == Emergency && s.any("jest", 0, n) {
+	// still a crisis. A nervous laugh beside "right now" or "help me" is
+	// not a joke: acute wording escalates whatever else is said.
+	if h.concept.Class == Emergency && s.any("jest", 0, n) && !s.any("acute", 0, n) {
 		return Question
 	}
 	// Taught in a first aid course, studied for a project: an emergency

@@ -41,6 +41,8 @@ func TestCheckModes(t *testing.T) {
 		{"the bill nearly made me pass out 😂 do you do payment plans", safety.Emergency, safety.Question},
 		{"the bill nearly made me pass out, do you do payment plans", safety.Emergency, safety.Report},
 		{"my heart stopped when i saw my score lmao", safety.Emergency, safety.Question},
+		{"lol ok my chest is really tight right now and my left arm went numb", safety.Emergency, safety.Report},
+		{"haha so my dad just collapsed, please help", safety.Emergency, safety.Report},
 		{"honestly gonna kill myself lol, no really i mean it tonight", safety.Crisis, safety.Report},
 		// "just" and "since" are acute only by the red flag: in another
 		// clause they give a reason or a limit.
