@@ -157,11 +157,14 @@ func parseWordList(text string) map[string]bool {
 }
 
 // spellOut replaces text-speak words with what they stand for and leaves
-// out chat that says nothing, except the words in capitals (nil: none).
+// out chat that says nothing. A word in capitals (nil: none) is an
+// abbreviation: it keeps its letters where the text-speak would make it a
+// word that says nothing ("IM" is no "I'm"), and is spelled out where it
+// stands for words that say something ("PT", physical therapy).
 func spellOut(ws []string, capitals map[string]bool) []string {
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		if full, ok := textSpeak[w]; ok && !capitals[w] {
+		if full, ok := textSpeak[w]; ok && !(capitals[w] && onlyStopWords(full)) {
 			out = append(out, full...)
 			continue
 		}
@@ -172,18 +175,31 @@ func spellOut(ws []string, capitals map[string]bool) []string {
 
 // plainWords is what a person's text asks, in words as the knowledge would
 // say them: text-speak spelled out, and without the people it is asked for
-// ("my mum's session" asks about a session) unless the knowledge itself
-// speaks of them.
+// ("my mum's session" asks about a session) and the numbers the knowledge
+// does not hold ("pain for 10 years").
 func (ix *Index) plainWords(text string) []string {
 	ws := spellOut(words(text), capitals(text))
 	out := ws[:0]
 	for _, w := range ws {
-		if isPerson(w) && !ix.knows(w) {
+		if (isPerson(w) || isNumber(w)) && !ix.knows(w) {
+			// "my mum's session", "for 10 years": who asks and the numbers
+			// of a story say nothing the knowledge could answer, unless it
+			// holds them itself.
 			continue
 		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// onlyStopWords reports whether ws are all stop words; true for none.
+func onlyStopWords(ws []string) bool {
+	for _, w := range ws {
+		if !isStopWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // capitals are the words (lower-cased) of a text typed in capitals where

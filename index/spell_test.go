@@ -153,4 +153,20 @@ func TestCapitalsAreAnAbbreviationNotTextSpeak(t *testing.T) {
 	if got := termWords(ix.Analyze("IM WORRIED ABOUT LIDOCAINE")); slices.Contains(got, "im") {
 		t.Errorf("im kept in %q: a message all in capitals says nothing by them", got)
 	}
+	// An abbreviation that stands for words that say something is spelled
+	// out in capitals too.
+	if got := termWords(ix.Analyze("ive tried PT and pills")); !slices.Contains(got, "physical therapy") && !slices.Contains(got, "physical") {
+		t.Errorf("PT not spelled out in %q", got)
+	}
+}
+
+func TestNumbersTheKnowledgeLacksAreLeftOut(t *testing.T) {
+	ix := openSample(t)
+	got := termWords(ix.Analyze("i have had nerve pain for 10 years, is a lidocaine session 30 minutes"))
+	if slices.Contains(got, "10") {
+		t.Errorf("10, which no passage holds, kept in %q", got)
+	}
+	if !slices.Contains(got, "30") {
+		t.Errorf("30, which the session time row holds, left out of %q", got)
+	}
 }
