@@ -183,3 +183,17 @@ func TestInjuryIsNoCrisis(t *testing.T) {
 		}
 	}
 }
+
+// TestSureOverHistory: a sign under way told beside a past one ("from
+// last week") escalates when the classifier is all but certain, though the
+// history cue alone would send it to the provider.
+func TestSureOverHistory(t *testing.T) {
+	d := safety.Default()
+	text := "the drip site from last week is angry and hot and weeping, im burning up and shivery and muddled"
+	if m := d.MessageMode(text, safety.Emergency); m != safety.History {
+		t.Fatalf("%q: the cues say %v, want history (the test needs a history cue)", text, m)
+	}
+	if f := d.Check(text); !f.Escalate() || f.Class != safety.Emergency {
+		t.Errorf("%q: %+v, want an emergency report", text, f)
+	}
+}

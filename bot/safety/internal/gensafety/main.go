@@ -132,6 +132,21 @@ func main() {
 			fmt.Printf("  at %.3f: red flags caught %d/%d (%.1f%%, right class %d), look-alikes escalated %d/%d, ordinary %d/%d\n",
 				th, tp, pos, 100*float64(tp)/float64(pos), right, fa, len(hard), fe, len(easy))
 		}
+		// What the classifier's certainty over a history cue gains and
+		// costs on the folds (safety.SureOverHistory).
+		lex := safety.Default().WithModel(nil)
+		var gain, cost int
+		for i, s := range samples {
+			if p[i] < safety.SureOverHistory || lex.Check(s.Text).Escalate() || lex.MessageMode(s.Text, cls[i]) != safety.History {
+				continue
+			}
+			if s.Class != "" {
+				gain++
+			} else {
+				cost++
+			}
+		}
+		fmt.Printf("  over a history cue at %.2f: red flags %d more, look-alikes and ordinary messages %d more\n", safety.SureOverHistory, gain, cost)
 		var bySource = map[string][2]int{}
 		for i, s := range samples {
 			if s.Class == "" {
