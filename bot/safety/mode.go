@@ -131,7 +131,7 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	// Said laughing, an emergency sign is a figure of speech; a crisis is
 	// still a crisis. A nervous laugh beside "right now" or "help me" is
 	// not a joke: acute wording escalates whatever else is said.
-	if h.concept.Class == Emergency && s.any("jest", 0, n) && !s.any("acute", 0, n) {
+	if h.concept.Class == Emergency && s.any("jest", 0, n) && !acute {
 		return Question
 	}
 	// Taught in a first aid course, studied for a project: an emergency
