@@ -145,12 +145,6 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 			}
 			return fu
 		}
-		if len(prev.topics) > 0 {
-			// "ok seriously, what are the side effects then" after
-			// ketamine: a question that names no topic may go on about the
-			// last one; taken when that answers better.
-			alone.others = []string{alone.question + " " + names(prev.topics)}
-		}
 		return alone
 	}
 	if len(prev.topics) == 0 {
