@@ -224,6 +224,12 @@ func (rt *Router) readClauses(key, text string) (string, intent.Prediction, smal
 	rest := text[cs[a].start:cs[b-1].end]
 	p := c.Classify(rest)
 	if !asksSomething(rest, p, asked, rt.topicFinder().Topics) {
+		if p.Intent == whole.Intent && p.Confidence > whole.Confidence {
+			// "hello, how does this work?" is help; the greeting only
+			// made the classifier less sure of it (and an unsure help
+			// yields to the articles, which hold "work").
+			return text, p, smallTalk{}
+		}
 		return text, whole, smallTalk{}
 	}
 	said := smallTalk{ack: opening, whole: Intent(whole.Intent), setApart: true}

@@ -101,7 +101,7 @@ func (r Report) Overall() float64 {
 }
 
 // Write prints the per-intent accuracy and the confusion matrix; with
-// misses, every example classified wrongly, with its line.
+// misses, every example classified wrongly, with where it was written.
 func (r Report) Write(w io.Writer, misses bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d-fold cross-validation, %.1f%% of examples right\n\n", r.Folds, 100*r.Overall())
@@ -132,7 +132,7 @@ func (r Report) Write(w io.Writer, misses bool) error {
 	}
 	if misses {
 		for _, m := range r.Misses {
-			fmt.Fprintf(&b, "line %d: %s -> %s (%.2f): %s\n", m.Line, m.Intent, m.Got, m.Confidence, m.Text)
+			fmt.Fprintf(&b, "%s: %s -> %s (%.2f): %s\n", m.Where(), m.Intent, m.Got, m.Confidence, m.Text)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

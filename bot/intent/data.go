@@ -3,12 +3,24 @@ package intent
 import (
 	"bufio"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 //go:embed examples.txt
 var defaultExamples string
+
+// writtenExamples are examples written blind under examples.txt's
+// labelling policy (training/NOTES.md); excludedWritten names the lines of
+// it the policy labels otherwise.
+var (
+	//go:embed training/intent_train.jsonl
+	writtenExamples string
+	//go:embed training/excluded.txt
+	excludedWritten string
+)
 
 // Question is the intent of a message for the articles' search; it is also
 // where an unsure classification falls back to.
@@ -21,7 +33,18 @@ var Intents = []string{"greeting", "help", "thanks", "goodbye", "human", "clinic
 type Example struct {
 	Intent string
 	Text   string
-	Line   int
+	// File and Line say where it was written: File is empty for the
+	// training file Parse read, Line counts from 1.
+	File string
+	Line int
+}
+
+// Where is "line N", or "FILE:N" for an example of another file.
+func (e Example) Where() string {
+	if e.File == "" {
+		return fmt.Sprintf("line %d", e.Line)
+	}
+	return fmt.Sprintf("%s:%d", e.File, e.Line)
 }
 
 // Data is a parsed training file: the examples, and lookup tables that
@@ -31,13 +54,92 @@ type Data struct {
 	Lookups  map[string][]string
 }
 
-// DefaultData is the embedded examples.txt.
+// DefaultData is the embedded examples.txt with the examples written
+// blind for it (training/intent_train.jsonl, less training/excluded.txt).
 func DefaultData() *Data {
 	d, err := Parse("examples.txt", defaultExamples)
 	if err != nil {
 		panic("intent: embedded " + err.Error())
 	}
+	excluded, err := ExcludedIDs(excludedWritten)
+	if err != nil {
+		panic("intent: embedded training/excluded.txt: " + err.Error())
+	}
+	if err := d.AddJSONL("training/intent_train.jsonl", writtenExamples, excluded); err != nil {
+		panic("intent: embedded " + err.Error())
+	}
 	return d
+}
+
+// ExcludedIDs reads a list of example ids, one a line, each followed by
+// the reason it is left out; # starts a comment.
+func ExcludedIDs(text string) (map[string]bool, error) {
+	ids := map[string]bool{}
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, reason, _ := strings.Cut(line, " ")
+		if strings.TrimSpace(reason) == "" {
+			return nil, fmt.Errorf("line %d: %s is left out without a reason", n+1, id)
+		}
+		ids[id] = true
+	}
+	return ids, nil
+}
+
+// AddJSONL adds the examples of a JSON Lines file, one
+// {"id": ..., "intent": ..., "text": ...} a line, but those whose id is
+// excluded. An example already in d with the same intent adds nothing; with
+// another intent it is an error naming both. A line without letters is
+// left out: Classify never reads such a message. Every excluded id must be
+// in the file, so the list cannot outlive the lines it names.
+func (d *Data) AddJSONL(name, text string, excluded map[string]bool) error {
+	known := map[string]bool{}
+	for _, in := range Intents {
+		known[in] = true
+	}
+	seen := map[string]Example{}
+	for _, e := range d.Examples {
+		seen[strings.Join(tokens(e.Text), " ")] = e
+	}
+	found := map[string]bool{}
+	for n, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var r struct{ ID, Intent, Text string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			return fmt.Errorf("%s:%d: %v", name, n+1, err)
+		}
+		if !known[r.Intent] {
+			return fmt.Errorf("%s:%d: unknown intent %q", name, n+1, r.Intent)
+		}
+		if excluded[r.ID] {
+			found[r.ID] = true
+			continue
+		}
+		if !strings.ContainsFunc(r.Text, unicode.IsLetter) {
+			continue
+		}
+		e := Example{Intent: r.Intent, Text: r.Text, File: name, Line: n + 1}
+		key := strings.Join(tokens(r.Text), " ")
+		if prev, dup := seen[key]; dup {
+			if prev.Intent != e.Intent {
+				return fmt.Errorf("%s:%d: %q is %s here and %s at %s", name, n+1, r.Text, e.Intent, prev.Intent, prev.Where())
+			}
+			continue
+		}
+		seen[key] = e
+		d.Examples = append(d.Examples, e)
+	}
+	for id := range excluded {
+		if !found[id] {
+			return fmt.Errorf("%s: excluded id %s is not in the file", name, id)
+		}
+	}
+	return nil
 }
 
 // Parse reads a training file in the Markdown style of Rasa NLU:

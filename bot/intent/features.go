@@ -165,6 +165,7 @@ func (f *featurizer) features(text string, buf []feature) []feature {
 		}
 	}
 	add(featurehash.New(kindLength).Byte(lengthBucket(len(toks))), 1)
+	actors(toks, concepts, add)
 	if f.vecWeight > 0 {
 		buf = f.meaning(toks, buf)
 	}

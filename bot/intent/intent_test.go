@@ -29,10 +29,13 @@ func TestUnsureCallsFallBackToQuestion(t *testing.T) {
 		want string
 	}{
 		{Prediction{Best: "thanks", Confidence: 0.9, Margin: 0.85}, "thanks"},
-		{Prediction{Best: "thanks", Confidence: 0.55, Margin: 0.4}, Question},                // not confident
-		{Prediction{Best: "clinic", Confidence: 0.62, Margin: 0.25}, Question},               // too close a call
-		{Prediction{Best: Question, Confidence: 0.3, Margin: 0.01}, Question},                // the search anyway
-		{Prediction{Best: "medical_advice", Confidence: 0.6, Margin: 0.3}, "medical_advice"}, // on the bar
+		{Prediction{Best: "thanks", Confidence: 0.55, Margin: 0.4}, Question},                       // not confident
+		{Prediction{Best: "clinic", Confidence: 0.62, Margin: 0.25}, Question},                      // too close a call
+		{Prediction{Best: Question, Confidence: 0.3, Margin: 0.01}, Question},                       // the search anyway
+		{Prediction{Best: "medical_advice", Confidence: 0.6, Margin: 0.3}, "medical_advice"},        // on the bar
+		{Prediction{Best: "thanks", Confidence: 0.62, Margin: 0.25, RunnerUp: "goodbye"}, "thanks"}, // small talk either way
+		{Prediction{Best: "thanks", Confidence: 0.55, Margin: 0.25, RunnerUp: "goodbye"}, Question}, // but not unsure
+		{Prediction{Best: "greeting", Confidence: 0.62, Margin: 0.25, RunnerUp: "help"}, Question},  // a close call with help
 	}
 	for _, tt := range tests {
 		if got := tt.p.decide(bar).Intent; got != tt.want {

@@ -289,14 +289,20 @@ func (c *Classifier) Classify(text string) Prediction {
 }
 
 // decide sets Intent: Best, unless the call is too unsure for anything but
-// the search.
+// the search. A close call between two kinds of small talk is no doubt
+// about what the message is ("great, thank you. have a nice evening" is
+// thanks and goodbye at once): either reply fits, so Best stands.
 func (p Prediction) decide(o Options) Prediction {
 	p.Intent = p.Best
-	if p.Best != Question && (p.Confidence < o.MinConfidence || p.Margin < o.MinMargin) {
+	close := p.Margin < o.MinMargin && !(smallTalk[p.Best] && smallTalk[p.RunnerUp])
+	if p.Best != Question && (p.Confidence < o.MinConfidence || close) {
 		p.Intent = Question
 	}
 	return p
 }
+
+// smallTalk are the intents whose canned replies only acknowledge.
+var smallTalk = map[string]bool{"greeting": true, "thanks": true, "goodbye": true}
 
 // WithVocabulary is c reading messages against the words of other articles
 // (see Vocabulary): a clinic's own knowledge instead of the built-in one.

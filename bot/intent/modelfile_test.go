@@ -16,13 +16,15 @@ func TestCommittedModelMatchesExamples(t *testing.T) {
 	if !bytes.Equal(trained.Encode(), []byte(embeddedModel)) {
 		t.Fatal("model.bin is not the model examples.txt trains: run go generate ./bot/intent")
 	}
-	// And the decoded model decides as the trained one, every example.
+	// And the decoded model decides as the trained one, every example. The
+	// weights are stored in 8 bits, so the two may order a near tie
+	// differently below the decision (both falling back to question).
 	d := DefaultData()
 	def := Default()
 	for _, e := range d.Examples {
 		a, b := trained.Classify(e.Text), def.Classify(e.Text)
-		if a.Intent != b.Intent || a.Best != b.Best {
-			t.Errorf("line %d %q: trained %s (%.3f), decoded %s (%.3f)", e.Line, e.Text, a.Intent, a.Confidence, b.Intent, b.Confidence)
+		if a.Intent != b.Intent || (a.Best != b.Best && a.Margin >= 0.01) {
+			t.Errorf("%s %q: trained %s (best %s, %.3f), decoded %s (best %s, %.3f)", e.Where(), e.Text, a.Intent, a.Best, a.Confidence, b.Intent, b.Best, b.Confidence)
 		}
 	}
 }
