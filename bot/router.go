@@ -122,7 +122,11 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	f := rt.turns.Check(rt.safety, key, m.Text)
 	switch {
 	case f.Escalate():
-		return rt.canned(string(f.Class)), nil
+		r := rt.canned(string(f.Class))
+		if f.AlsoCrisis {
+			r.Body += "\n" + rt.replies.Get("crisis_note")
+		}
+		return r, nil
 	case f.Mode == safety.History:
 		r := rt.canned(string(IntentMedicalAdvice))
 		if f.Class == safety.Crisis {

@@ -99,6 +99,32 @@ func TestEmergencyComesBeforeEverythingElse(t *testing.T) {
 	}
 }
 
+// An overdose taken to die is a danger to life first and a crisis too: the
+// reply sends the person to emergency help and also gives the crisis line.
+// An emergency with no crisis in it carries no crisis line.
+func TestOverdoseTakenToDieGetsEmergencyAndCrisisLine(t *testing.T) {
+	rt := newTestRouter(t)
+	for _, tc := range []struct {
+		text   string
+		crisis bool
+	}{
+		{"I swallowed every one of my sleeping pills an hour ago because I want to die", true},
+		{"took the whole bottle of my oxycodone, i dont want to be here anymore", true},
+		{"my dad collapsed and isnt breathing", false},
+	} {
+		r := ask(t, rt, "u-"+tc.text, tc.text)
+		if r.Intent != bot.IntentEmergency || !strings.Contains(r.Body, "911") {
+			t.Errorf("%q: intent %s, want emergency guidance first: %q", tc.text, r.Intent, r.Body)
+		}
+		if got := strings.Contains(r.Body, "988"); got != tc.crisis {
+			t.Errorf("%q: crisis line in the reply %v, want %v: %q", tc.text, got, tc.crisis, r.Body)
+		}
+		if e, c := strings.Index(r.Body, "911"), strings.Index(r.Body, "988"); c >= 0 && c < e {
+			t.Errorf("%q: the emergency number must come before the crisis line: %q", tc.text, r.Body)
+		}
+	}
+}
+
 func TestClinicDetailsAppearInReplies(t *testing.T) {
 	rt := newTestRouterWith(t, bot.RouterConfig{Clinic: bot.Clinic{
 		Name: "Lakeside Pain Clinic", Phone: "555-0100", EmergencyNumber: "112", CrisisLine: "116 123",

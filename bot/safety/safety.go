@@ -25,6 +25,10 @@ type Finding struct {
 	Class   Class  // "" when the message names no red flag
 	Mode    Mode   // what the message does with it
 	Concept string // the concept that decided, for tests and debugging
+	// AlsoCrisis is set on an emergency reported beside a crisis ("took
+	// the whole bottle, I want to die"): the danger to life is answered
+	// first, and the person also needs the crisis line.
+	AlsoCrisis bool
 }
 
 // Escalate reports whether the message must get emergency or crisis
@@ -151,7 +155,7 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 		return
 	}
 	cs = d.cues.find(ws)
-	emRank := 0
+	emRank, crisis := 0, false
 	for _, h := range hits {
 		if cs.negated(ts, h) {
 			continue
@@ -170,7 +174,9 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 		if f.Class == Emergency && r > emRank {
 			emergency, emRank = f, r
 		}
+		crisis = crisis || f.Class == Crisis && f.Escalate()
 	}
+	best.AlsoCrisis = best.Class == Emergency && best.Escalate() && crisis
 	return best, bestRank, emergency, cs
 }
 
