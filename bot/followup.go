@@ -479,15 +479,9 @@ func leansOnConversation(text string, p intent.Prediction) bool {
 // the bot that opens as one ("how much?", "or do I have to wait?") or, in
 // a few words, is put as one ("weekly?").
 func opensAsking(text string) bool {
-	norm := normalize(text)
-	ws := strings.Fields(norm)
-	if len(ws) == 0 || len(ws) > leanMaxWords {
+	ws, ok := briefUnaddressed(normalize(text))
+	if !ok {
 		return false
-	}
-	for _, w := range ws {
-		if addressingWords[w] {
-			return false
-		}
 	}
 	return startsQuestion(ws[0]) || ws[0] == "or" ||
 		len(ws) <= bareAskMaxWords && strings.HasSuffix(strings.TrimSpace(text), "?")
@@ -503,16 +497,23 @@ const followUpOverturns = 0.9
 // asksBriefly reports whether norm is a short question not addressed to
 // the bot.
 func asksBriefly(norm string) bool {
+	ws, ok := briefUnaddressed(norm)
+	return ok && (auxiliaries[ws[0]] || asks(norm))
+}
+
+// briefUnaddressed returns the words of norm when it is a message of a few
+// words not addressed to the bot ("how do YOU work?" is about the bot).
+func briefUnaddressed(norm string) ([]string, bool) {
 	ws := strings.Fields(norm)
 	if len(ws) == 0 || len(ws) > leanMaxWords {
-		return false
+		return nil, false
 	}
 	for _, w := range ws {
 		if addressingWords[w] {
-			return false
+			return nil, false
 		}
 	}
-	return auxiliaries[ws[0]] || asks(norm)
+	return ws, true
 }
 
 // askingIdioms ask with other words than the asking words: "how come" is

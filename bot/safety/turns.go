@@ -53,7 +53,7 @@ func (t *Turns) Check(d *Detector, key, text string) Finding {
 	return f
 }
 
-// Turns remembers the last turns of each conversation for CheckTurns, for a
+// Turns remembers the last turns of each conversation for Turns.Check, for a
 // short time: a report spread over messages is typed within minutes. It
 // keeps at most maxTurns of them, each cut to maxTurnBytes, and at most
 // limit conversations. It lives in memory only
@@ -89,7 +89,7 @@ func NewTurns(ttl time.Duration, limit int, now func() time.Time) *Turns {
 	return &Turns{ttl: ttl, limit: max(limit, 1), now: now, m: map[string]*list.Element{}, order: list.New()}
 }
 
-// Earlier returns the conversation's remembered turns, oldest first.
+// earlier returns the conversation's remembered turns, oldest first.
 func (t *Turns) earlier(key string) []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
