@@ -14,13 +14,23 @@ import (
 	"os"
 	"strings"
 
+	"github.com/infusionbot/infusionbot/bot/answerability"
 	"github.com/infusionbot/infusionbot/bot/answerability/trainset"
 )
 
 func main() {
 	out := flag.String("o", "model.txt", "model file to write")
 	root := flag.String("root", "../..", "the repository's root")
+	breakdown := flag.Bool("breakdown", false, "train nothing: sort the answerable cases of the files named by where the embedded model loses them")
+	verbose := flag.Bool("v", false, "with -breakdown, list each case's bucket")
 	flag.Parse()
+	if *breakdown {
+		if err := runBreakdown(flag.Args(), *verbose); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*out, *root); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
@@ -41,4 +51,22 @@ func run(out, root string) error {
 	m, _ := trainset.Fit(ds, &log)
 	fmt.Fprint(os.Stderr, log.String())
 	return os.WriteFile(out, []byte(m.Encode()), 0o644)
+}
+
+// runBreakdown prints, per case file, where the embedded model loses its
+// answerable cases (trainset.Breakdown).
+func runBreakdown(paths []string, verbose bool) error {
+	ctx := context.Background()
+	for _, p := range paths {
+		cases, err := trainset.Load(p, 0)
+		if err != nil {
+			return err
+		}
+		ds, err := trainset.Collect(ctx, cases)
+		if err != nil {
+			return err
+		}
+		trainset.BreakdownOf(answerability.Default(), ds).Print(os.Stdout, p, verbose)
+	}
+	return nil
 }

@@ -106,6 +106,9 @@ type Decision struct {
 	// Right is true, per passage, when the answer it leads holds the
 	// case's evidence.
 	Right []bool
+	// Intent is the intent of the reply to the last turn (when the bot
+	// led with the top passage).
+	Intent bot.Intent
 }
 
 // Answerable reports whether a case is one the bot should answer.
@@ -151,6 +154,9 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 				}
 			}
 			d := &out[i]
+			if lead == 0 {
+				d.Intent = r.Intent
+			}
 			if last == nil {
 				continue
 			}
