@@ -72,7 +72,10 @@ func englishCorrection(w string) string {
 			return c
 		}
 	}
-	if len(w) > englishCorrectionMaxLen {
+	if len(w) > englishCorrectionMaxLen || lexicon.Rank(w) > 0 {
+		// A word English text uses often enough to rank is one of its
+		// own, a name or an abbreviation ("fda", "lyme", "nah"), not a
+		// typo of another.
 		return w
 	}
 	best, bestRank := w, 0
@@ -80,23 +83,22 @@ func englishCorrection(w string) string {
 		if c == "" || c[0] != w[0] || !isEnglishWord(c) {
 			return
 		}
-		if r := lexicon.Rank(c); r > 0 && (bestRank == 0 || r < bestRank) {
+		if r := lexicon.Rank(c); r > 0 && r <= englishCorrectionMaxRank && (bestRank == 0 || r < bestRank) {
 			best, bestRank = c, r
 		}
 	}
+	// A letter left out only: a letter changed, added or swapped turns
+	// abbreviations and names into everyday words ("ocd" old, "ect" eat,
+	// "oxy" ox, "picc" pick, "ket" key).
 	for i := 0; i <= len(w); i++ {
 		for c := byte('a'); c <= 'z'; c++ {
-			try(w[:i] + string(c) + w[i:]) // insertion
-			if i < len(w) {
-				try(w[:i] + string(c) + w[i+1:]) // substitution
-			}
-		}
-		if i < len(w) {
-			try(w[:i] + w[i+1:]) // deletion
-		}
-		if i+1 < len(w) {
-			try(w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]) // transposition
+			try(w[:i] + string(c) + w[i:])
 		}
 	}
 	return best
 }
+
+// englishCorrectionMaxRank bounds the English word a typo is read as: the
+// everyday words a person types short ("giv"); a rarer one a letter away
+// ("crohns" crowns) is more often another word than the one meant.
+const englishCorrectionMaxRank = 3000

@@ -123,6 +123,15 @@ func TestEverydayWordsTypedShortAreTheEnglishWord(t *testing.T) {
 		"im":         "i'm",
 		"what's":     "what's",     // a stop word already
 		"lidocainee": "lidocainee", // long: a name or a term
+		// Only a letter left out: changing, adding or swapping one makes
+		// everyday words of abbreviations and names.
+		"ocd":    "ocd", // not "old"
+		"ect":    "ect", // not "eat"
+		"oxy":    "oxy", // not "ox"
+		"crohns": "crohns",
+		// A word English text uses is its own word.
+		"lyme": "lyme", // not "lime"
+		"fda":  "fda",
 	} {
 		if got := englishCorrection(typed); got != want {
 			t.Errorf("englishCorrection(%q) = %q, want %q", typed, got, want)

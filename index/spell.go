@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
 // vocabulary is the set of words the passages use, for typo correction.
@@ -242,7 +244,13 @@ func isPerson(w string) bool {
 // else w with a dropped final g restored ("sittin"), else, unless it is an
 // abbreviation (no vowel: "hpv"), the English word it is one edit from.
 func (ix *Index) fixTypo(w string) string {
-	if ix.knows(w) || isEnglishWord(w) || len([]rune(w)) < 3 {
+	if ix.knows(w) || isEnglishWord(w) {
+		return w
+	}
+	if len([]rune(w)) < 3 {
+		if sw := stopWordOfConsonants(w); sw != "" {
+			return sw // "cn", "hw"
+		}
 		return w
 	}
 	if c := ix.vocab.correct(w); c != "" {
@@ -254,12 +262,94 @@ func (ix *Index) fixTypo(w string) string {
 	if g := dropG(w); g != w {
 		return g
 	}
+	if c := collapseRepeats(w); c != w && (ix.knows(c) || isEnglishWord(c)) {
+		return c // "sooo", "pleease": a letter held down
+	}
 	if !strings.ContainsAny(w, "aeiouy") {
 		// "btw", "hpv": letters standing for words, not a word typed
-		// wrong ("bow", "hip").
+		// wrong ("bow", "hip"), unless they are the consonants of a
+		// little word typed without its vowels ("cn", "frm", "shld").
+		if sw := stopWordOfConsonants(w); sw != "" {
+			return sw
+		}
 		return w
 	}
 	return englishCorrection(w)
+}
+
+// collapseRepeats shortens every run of three or more of one letter to
+// two, or to one when two make no word ("sooo" -> "so", "pleeease" ->
+// "please"); w itself when it has no such run.
+func collapseRepeats(w string) string {
+	r := []rune(w)
+	run := false
+	for i := 2; i < len(r); i++ {
+		if r[i] == r[i-1] && r[i] == r[i-2] {
+			run = true
+			break
+		}
+	}
+	if !run {
+		return w
+	}
+	squeeze := func(keep int) string {
+		var out []rune
+		for i, c := range r {
+			n := 0
+			for j := len(out) - 1; j >= 0 && out[j] == c; j-- {
+				n++
+			}
+			if i > 0 && n >= keep {
+				continue
+			}
+			out = append(out, c)
+		}
+		return string(out)
+	}
+	if two := squeeze(2); isEnglishWord(two) {
+		return two
+	}
+	return squeeze(1)
+}
+
+// stopWordOfConsonants returns the stop word or filler word (words that
+// say nothing of a topic) whose consonants (y counts as one) are w, typed
+// without vowels as chat does ("cn" for "can", "frm" for "from", "shld"
+// for "should"); the most frequent when several are, "" when none is.
+// Those words are a small closed class, so an abbreviation ("hpv", "mg")
+// is never taken for one.
+func stopWordOfConsonants(w string) string {
+	initAnalysis()
+	best, bestRank := "", 0
+	try := func(sw string) {
+		if len(sw) <= len(w) || consonants(sw) != w {
+			return
+		}
+		r := lexicon.Rank(sw)
+		if r == 0 {
+			r = 1 << 30 // no rank: rarer than any ranked word
+		}
+		if best == "" || r < bestRank || (r == bestRank && sw < best) {
+			best, bestRank = sw, r
+		}
+	}
+	for sw := range stopWords {
+		try(sw)
+	}
+	for sw := range fillerWords {
+		try(sw)
+	}
+	return best
+}
+
+// consonants is w without its vowels a, e, i, o, u.
+func consonants(w string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("aeiou", r) {
+			return -1
+		}
+		return r
+	}, w)
 }
 
 // abbreviationMinLen is the fewest letters of a word cut short that is

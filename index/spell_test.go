@@ -21,6 +21,10 @@ func TestShortFormsAreReadAsTheKnowledgesWords(t *testing.T) {
 		{"how long is a lido session", []string{"how long", "lidocaine", "session"}},
 		// Chat that says nothing is left out.
 		{"lol does lidocaine cause nausea tbh", []string{"lidocaine", "cause", "nausea"}},
+		// Little words typed without their vowels are those words.
+		{"cn lidocaine cause nausea frm the drip", []string{"lidocaine", "cause", "nausea", "drip"}},
+		// A letter held down.
+		{"does lidocaine cause nauseaaa", []string{"lidocaine", "cause", "nausea"}},
 	}
 	for _, tt := range tests {
 		if got := termWords(ix.Analyze(tt.typed)); !slices.Equal(got, tt.want) {
@@ -59,9 +63,11 @@ func TestAbbreviationsAreNotCorrectedIntoEnglishWords(t *testing.T) {
 	ix := openSample(t)
 	// "hpv" is one edit from "hip", "btw" from "bow": letters standing for
 	// words are no word typed wrong.
-	for _, term := range ix.Analyze("can lidocaine treat hpv") {
-		if term.Word == "hpv" && term.Corrected != "" {
-			t.Errorf("hpv corrected to %q", term.Corrected)
+	for _, q := range []string{"can lidocaine treat hpv", "can lidocaine treat ms", "5 mg of lidocaine"} {
+		for _, term := range ix.Analyze(q) {
+			if term.Corrected != "" {
+				t.Errorf("%q: %q corrected to %q", q, term.Word, term.Corrected)
+			}
 		}
 	}
 	res, err := ix.Search(t.Context(), "can lidocaine treat hpv", 3)
