@@ -47,6 +47,9 @@ func TestFollowUpConversations(t *testing.T) {
 		{name: "a risk in the place of the last one",
 			turns:   []string{"is phlebitis a risk with infusions", "and infection, how likely is that?"},
 			section: "Benefits and Risks of Infusion Therapy", want: "Infection"},
+		{name: "which ones goes on in the article answered, not in a near tie elsewhere",
+			turns:   []string{"are opioids ever given by IV for pain?", "which ones?"},
+			section: "Types of Medications Used in Infusion Therapy", want: "morphine"},
 	}
 	rt := newTestRouter(t)
 	for _, tt := range tests {

@@ -326,6 +326,9 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		}
 	}
 	keywords := keywordsOf(res.Terms)
+	if fu.leans {
+		res = goOnFrom(res, prev.answeredFrom)
+	}
 	reply := rt.answerFrom(s, res)
 	if !reply.Answered {
 		// "I've had CRPS for years and nothing works. Could ketamine help?":
