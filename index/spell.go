@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/infusionbot/infusionbot/internal/derivation"
 	"github.com/infusionbot/infusionbot/internal/lexicon"
 )
 
@@ -244,7 +245,13 @@ func isPerson(w string) bool {
 // else w with a dropped final g restored ("sittin"), else, unless it is an
 // abbreviation (no vowel: "hpv"), the English word it is one edit from.
 func (ix *Index) fixTypo(w string) string {
-	if ix.knows(w) || isEnglishWord(w) {
+	if ix.knows(w) {
+		return w
+	}
+	if n := ix.derivedNoun(w); n != "" {
+		return n // before English: "infected" is a word, and the articles say "infection"
+	}
+	if isEnglishWord(w) {
 		return w
 	}
 	if len([]rune(w)) < 3 {
@@ -374,6 +381,25 @@ func (v *vocabulary) unabbreviate(w string) string {
 			if c := v.count[cand]; strings.HasPrefix(cand, w) && (c > bestCount || c == bestCount && cand < best) {
 				best, bestCount = cand, c
 			}
+		}
+	}
+	return best
+}
+
+// derivedNoun returns the noun of the knowledge that names what a verb the
+// knowledge lacks does ("infected" infection, "irritate" irritation,
+// "decides" decision; internal/derivation, from WordNet): the one most
+// passages hold, "" when it holds none. A form that can be read as a noun
+// has no entry ("limit" in "age limit" is no "limitation").
+func (ix *Index) derivedNoun(w string) string {
+	best, bestDF := "", 0
+	for _, n := range derivation.Nouns(w) {
+		st := stems(n)
+		if len(st) == 0 || !ix.knows(n) {
+			continue
+		}
+		if d := ix.phraseDF(st); d > bestDF {
+			best, bestDF = n, d
 		}
 	}
 	return best

@@ -176,3 +176,36 @@ func TestNumbersTheKnowledgeLacksAreLeftOut(t *testing.T) {
 		t.Errorf("30, which the session time row holds, left out of %q", got)
 	}
 }
+
+// A verb the knowledge lacks reaches the noun it names the same event by
+// (internal/derivation); a word that can be read as a noun does not.
+func TestVerbsReachTheKnowledgesNouns(t *testing.T) {
+	docs := sampleDocs()
+	docs[0].Sections[0].Blocks = append(docs[0].Sections[0].Blocks, knowledge.Block{
+		Kind: knowledge.Paragraph, Text: "Infection and irritation at the site are rare. Oral medications have limitations."})
+	ix, err := Open(t.Context(), docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string][]string{
+		"can the site get infected":        {"site", "infection"},
+		"does lidocaine irritate the site": {"lidocaine", "irritation", "site"},
+	} {
+		terms := ix.Analyze(q)
+		if got := termWords(terms); !slices.Equal(got, want) {
+			t.Errorf("%q analysed as %q, want %q", q, got, want)
+			continue
+		}
+		for _, v := range terms {
+			if !v.Known {
+				t.Errorf("%q: %q is a word the knowledge lacks", q, v.Word)
+			}
+		}
+	}
+	for _, term := range ix.Analyze("is there an age limit") {
+		if term.Word == "limit" && term.Corrected != "" {
+			t.Errorf("\"limit\", a noun here, read as %q", term.Corrected)
+		}
+	}
+}
