@@ -248,6 +248,9 @@ func (ix *Index) fixTypo(w string) string {
 	if ix.knows(w) {
 		return w
 	}
+	if b, ok := cutPossessive(w); ok {
+		return ix.fixTypo(b) // "my son's crps", "nothing's working": the word, not a rarer one
+	}
 	if n := ix.derivedNoun(w); n != "" {
 		return n // before English: "infected" is a word, and the articles say "infection"
 	}
@@ -403,4 +406,18 @@ func (ix *Index) derivedNoun(w string) string {
 		}
 	}
 	return best
+}
+
+// cutPossessive returns w without a final "'s" or "s'" ("son's",
+// "nothing's", "parents'"), when it has one and something is left.
+func cutPossessive(w string) (string, bool) {
+	for _, end := range []string{"'s", "’s"} {
+		if b, ok := strings.CutSuffix(w, end); ok && b != "" {
+			return b, true
+		}
+	}
+	if b, ok := strings.CutSuffix(w, "'"); ok && strings.HasSuffix(b, "s") {
+		return b, true
+	}
+	return "", false
 }

@@ -209,3 +209,19 @@ func TestVerbsReachTheKnowledgesNouns(t *testing.T) {
 		}
 	}
 }
+
+// A possessive is its word: "son's" weighs as "son", not as a word no
+// English text uses.
+func TestPossessivesAreTheirWord(t *testing.T) {
+	ix := openSample(t)
+	for _, term := range ix.Analyze("is lidocaine used for my son's nerve pain") {
+		if term.Word == "son's" && term.Corrected != "son" {
+			t.Errorf("son's read as %q, want son", term.Corrected)
+		}
+	}
+	for w, want := range map[string]string{"son's": "son", "parents'": "parents", "its": "", "'s": ""} {
+		if got, _ := cutPossessive(w); got != want {
+			t.Errorf("cutPossessive(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
