@@ -53,8 +53,21 @@ type Feature struct {
 	Value  float32
 }
 
+// evidenceFloor: a message whose features' squared length is under it is
+// scaled as if it had that much, so that its few features count for what
+// they are: two words say less than ten, and "and after?" or "which one
+// would be better for me" cannot be as sure a red flag as "my chest is
+// tight and heavy and i'm sweating". 30 is about eight words' features
+// (each word brings about 3.5: itself, its bigram, its pairs and its
+// character pieces). Chosen on the trainer's held-out folds (gensafety
+// -grid): at the same recall of red flags, an ordinary message or a
+// question set off the classifier about a third as often as with no floor
+// (at 0.775: 11 of 4,979 against 29); 20 and 45 did less well.
+const evidenceFloor = 30
+
 // features appends the sparse features of the tokens to buf, scaled to unit
-// length so that long and short messages weigh alike.
+// length so that long and short messages weigh alike, but for the shortest
+// (evidenceFloor).
 func features(ts []token, buf []Feature) []Feature {
 	n0 := len(buf)
 	add := func(h featurehash.Hash, v float32) { buf = append(buf, Feature{uint32(h) & (Buckets - 1), v}) }
@@ -90,7 +103,7 @@ func features(ts []token, buf []Feature) []Feature {
 		sum += float64(f.Value) * float64(f.Value)
 	}
 	if sum > 0 {
-		inv := float32(1 / math.Sqrt(sum))
+		inv := float32(1 / math.Sqrt(max(sum, evidenceFloor)))
 		for i := n0; i < len(buf); i++ {
 			buf[i].Value *= inv
 		}

@@ -88,7 +88,7 @@ func TestLearnedWidensLexicon(t *testing.T) {
 		{"her legs gave way and now she is mumbling and drowsy", safety.Emergency},
 		{"my baby is floppy and won't feed", safety.Emergency},
 		{"the cramps in my belly are unbearable and i'm sweating and pale", safety.Emergency},
-		{"i keep looking up how long it takes to bleed out", safety.Crisis},
+		{"i've been picturing the railway line near my house a lot", safety.Crisis},
 	} {
 		if f := lexiconOnly.Check(c.text); f.Escalate() {
 			t.Errorf("%q: the lexicon alone escalates it (%s); the case shows nothing of the classifier", c.text, f.Concept)

@@ -49,7 +49,8 @@ type term []int // word ids
 // class of tokens ("#highbp", a blood pressure reading of 180/120 or more;
 // "#lowglucose", a blood sugar under 70 mg/dL; "#fastpulse", 130 a minute
 // or more; "#slowpulse", under 40; "#lowoxygen", an oxygen saturation of
-// 50–89%; "#many", a count of ten or more; "#count", any number).
+// 50–89%; "#many", a count of ten or more; "#count", any number;
+// "#weight", a body weight: "60kg", "130 lbs", "9 stone").
 type word struct {
 	text   string
 	prefix bool
@@ -104,7 +105,7 @@ func (lx *lexicon) parseTerms(val string) ([]term, error) {
 		for _, f := range strings.Fields(alt) {
 			switch {
 			case strings.HasPrefix(f, "#"):
-				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" && f != "#count" && f != "#slowpulse" && f != "#lowoxygen" {
+				if f != "#highbp" && f != "#lowglucose" && f != "#fastpulse" && f != "#many" && f != "#count" && f != "#slowpulse" && f != "#lowoxygen" && f != "#weight" {
 					return nil, fmt.Errorf("unknown word class %q", f)
 				}
 				flush()

@@ -112,8 +112,14 @@ func (m *matcher) ids(tok string, buf []int) []int {
 			buf = append(buf, m.exact[tok[:len(tok)-len(suf)]]...)
 		}
 	}
-	if !m.typos || len(tok) < 4 || realWords[tok] {
+	if !m.typos || len(tok) < 3 || realWords[tok] {
 		return buf
+	}
+	if len(tok) <= 4 {
+		buf = m.doubled(tok, buf)
+		if len(tok) < 4 {
+			return buf
+		}
 	}
 	n := len(buf)
 	has := letterSet(tok)
@@ -145,6 +151,24 @@ func (m *matcher) ids(tok string, buf []int) []int {
 			}
 		}
 		buf = kept
+	}
+	return buf
+}
+
+// doubled appends the lexicon words a short token is with one of its
+// letters doubled: "kil" is "kill" typed with the doubled letter single, too
+// short for an edit distance. (An English word so near one, "fed" for
+// "feed", is in realwords.txt and never asked.)
+func (m *matcher) doubled(tok string, buf []int) []int {
+	if len(tok) > 4 {
+		return buf
+	}
+	var b [5]byte
+	for i := 0; i < len(tok); i++ {
+		n := copy(b[:], tok[:i+1])
+		b[n] = tok[i]
+		copy(b[n+1:], tok[i+1:])
+		buf = append(buf, m.exact[string(b[:len(tok)+1])]...)
 	}
 	return buf
 }
@@ -211,7 +235,7 @@ func (m *matcher) find(ws []string) []occurrence {
 	}
 	for i := range ws {
 		firsts := at[i]
-		if isNumber(ws[i]) {
+		if ws[i] != "" && ws[i][0] >= '0' && ws[i][0] <= '9' { // a number, or a figure with its unit ("60kg")
 			firsts = append(firsts[:len(firsts):len(firsts)], m.classes...)
 		}
 		for _, id := range firsts {
@@ -392,6 +416,21 @@ func matchClass(class string, ws []string, i int) int {
 		if isNumber(ws[i]) {
 			return 1
 		}
+	case "#weight":
+		// "60kg", "60 kg", "130 lbs", "9 stone": a body's weight, the
+		// figure a dose is reckoned by.
+		w := ws[i]
+		j := 0
+		for j < len(w) && w[j] >= '0' && w[j] <= '9' {
+			j++
+		}
+		switch {
+		case j == 0:
+		case j < len(w) && weightUnits[w[j:]]:
+			return 1
+		case j == len(w) && i+1 < len(ws) && weightUnits[ws[i+1]]:
+			return 2
+		}
 	case "#fastpulse":
 		// A heart rate of 130 or more at rest.
 		if n, err := strconv.Atoi(ws[i]); err == nil && n >= 130 && n <= 300 {
@@ -417,6 +456,10 @@ func matchClass(class string, ws []string, i int) int {
 	}
 	return 0
 }
+
+// weightUnits are the units a body weight is given in.
+var weightUnits = map[string]bool{"kg": true, "kgs": true, "kilo": true, "kilos": true, "kilograms": true,
+	"lb": true, "lbs": true, "pounds": true, "stone": true, "st": true}
 
 // letterSet is the set of letters of a word, one bit each (other bytes
 // share the last six bits): a cheap bound on the edits between two words.

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -142,8 +142,13 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if h.concept.Class == Crisis {
 		// A crisis told as past ("I tried years ago, I've been well since")
 		// goes to the provider, unless something says it is back.
-		if s.any("history", 0, n) && !s.any("current", 0, n) {
+		if s.any("history", 0, n) && !s.any("current", 0, n) && !s.any("back", 0, n) {
 			return History
+		}
+		// Back again, or under way now ("self harming again, dont know
+		// how to stop"): happening to someone, however it is put.
+		if acute || s.any("back", 0, n) {
+			return Report
 		}
 		// Whoever speaks of ending their own life is in a crisis, whatever
 		// the grammar; only talk about it in general is a question.
@@ -263,7 +268,22 @@ func (s cueSet) hypotheticalBefore(ts []token, p int) bool {
 	for lo > 0 && ts[lo-1].clause == ts[p].clause {
 		lo--
 	}
-	return s.any("conditional", lo, p)
+	for _, o := range s.get("conditional") {
+		if o.start >= lo && o.start < p && !s.inside("indirect", o) {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether the occurrence o lies within a cue of the kind.
+func (s cueSet) inside(key string, o occurrence) bool {
+	for _, q := range s.get(key) {
+		if q.start <= o.start && o.end <= q.end {
+			return true
+		}
+	}
+	return false
 }
 
 // intended reports whether the red flag h is put as an intention, not as

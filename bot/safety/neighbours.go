@@ -35,10 +35,13 @@ func (d *Detector) RealWordNeighbours(dict string) []string {
 		if !isLetters(w) {
 			continue
 		}
-		if seen[w] || m.known[w] || len(w) < 4 {
+		if seen[w] || m.known[w] || len(w) < 3 {
 			continue
 		}
-		near := false
+		near := len(m.doubled(w, nil)) > 0
+		if len(w) < 4 && !near {
+			continue
+		}
 		for n := len(w) - 2; n <= len(w)+2 && !near; n++ {
 			for _, lw := range plain[key{w[0], n}] {
 				if nearWord(w, lw.text) {

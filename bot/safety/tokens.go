@@ -45,7 +45,7 @@ var laughing = map[rune]bool{'😂': true, '🤣': true, '😅': true, '😆': t
 // lower-cased text where it can be (no allocation per word), built only
 // where an apostrophe is left out of it.
 func tokenize(text string) []token {
-	lower := strings.ToLower(text)
+	lower := unmask(strings.ToLower(text))
 	out := make([]token, 0, len(lower)/5+1)
 	clause := 0
 	start, end := -1, -1 // the current word is lower[start:end]...
@@ -106,6 +106,32 @@ func tokenize(text string) []token {
 	flush()
 	return out
 }
+
+// masked are the digits and signs typed for the letters they look like,
+// to hide a word from a filter or to say it half aloud: "d1e", "k!ll",
+// "su1c1de", "s3lf h@rm".
+var masked = [256]byte{'0': 'o', '1': 'i', '!': 'i', '3': 'e', '4': 'a', '@': 'a', '$': 's', '5': 's', '7': 't'}
+
+// unmask reads a masked letter between two letters as that letter; a
+// figure beside a digit or at a word's edge ("b12", "spo2", "60kg",
+// "covid-19") stays what it is. Text with none is returned as it is.
+func unmask(s string) string {
+	var b []byte
+	for i := 1; i+1 < len(s); i++ {
+		if masked[s[i]] != 0 && asciiLetter(s[i-1]) && asciiLetter(s[i+1]) {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i] = masked[s[i]]
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // words are the texts of tokens.
 func words(ts []token) []string {

@@ -29,10 +29,14 @@ import (
 )
 
 // The false alarms the threshold allows on held-out folds: look-alikes
-// ("my chest hurts from laughing") and ordinary messages.
+// ("my chest hurts from laughing") and ordinary messages (greetings, clinic
+// chat, article questions and their follow-ups) that the classifier's call
+// would escalate. About what the model of the fourth session raised on the
+// same folds at its threshold (19 of 1,370 look-alikes; 11 of 3,207
+// ordinary messages and 18 of 1,772 questions it had not learned from).
 const (
-	maxHardAlarms = 0.03
-	maxEasyAlarms = 0.002
+	maxHardAlarms = 0.015
+	maxEasyAlarms = 0.0025
 )
 
 var opts = trainset.Options
@@ -43,6 +47,8 @@ func main() {
 	report := flag.Bool("report", false, "print the cross-validated figures")
 	dense := flag.Float64("dense", opts.DenseWeight, "weight of the meaning vector (0: none)")
 	folds := flag.Int("folds", 5, "cross-validation folds")
+	learnQuestions := flag.Bool("questions", true, "learn from the questions (false: only score them, to compare)")
+	grid := flag.Bool("grid", false, "print, for thresholds from 0.5 up, the red flags escalated and the alarms the classifier would raise")
 	dump := flag.String("dump", "", "write each message's held-out probability and the lexicon's call to this file (JSON lines)")
 	epochs := flag.Int("epochs", opts.Epochs, "training passes (to try other options; the committed ones are trainset.Options)")
 	l2 := flag.Float64("l2", opts.L2, "weight decay")
@@ -75,7 +81,7 @@ func main() {
 	for f := 0; f < *folds; f++ {
 		var train []safety.Labelled
 		for i, m := range ms {
-			if i%*folds != f {
+			if i%*folds != f && (*learnQuestions || samples[i].Source != trainset.QuestionSource) {
 				train = append(train, m)
 			}
 		}
@@ -89,15 +95,83 @@ func main() {
 			}
 		}
 	}
-	var hard, easy []float64
+	// What the lexicon alone makes of each message, and the mode the
+	// classifier's call would get: a call on a general question or a told
+	// history (below SureOverHistory) is no alarm, whatever its probability.
+	lex := safety.Default().WithModel(nil)
+	lexEsc := make([]bool, len(ms))
+	modes := make([]safety.Mode, len(ms))
 	for i, s := range samples {
-		if s.Class != "" {
-			continue
+		lexEsc[i] = lex.Check(s.Text).Escalate()
+		modes[i] = lex.MessageMode(s.Text, cls[i])
+	}
+	alarms := func(i int, th float64) bool {
+		return !lexEsc[i] && p[i] >= th && (modes[i] == safety.Report || modes[i] == safety.History && p[i] >= safety.SureOverHistory)
+	}
+	var nHard, nEasy int
+	for _, s := range samples {
+		switch {
+		case s.Class != "":
+		case s.Hard:
+			nHard++
+		default:
+			nEasy++
 		}
-		if s.Hard {
-			hard = append(hard, p[i])
-		} else {
-			easy = append(easy, p[i])
+	}
+	// The threshold: the least at which the classifier's calls would
+	// raise at most maxHardAlarms of the look-alikes and maxEasyAlarms of
+	// the ordinary messages and questions as alarms. Only a call that
+	// would escalate counts: a high probability on a general question or
+	// a told history is no alarm, and a message the lexicon escalates
+	// anyway is none of the classifier's.
+	threshold := 0.99
+	for th := 0.99; th >= 0.5; th -= 0.005 {
+		var hard, easy int
+		for i, s := range samples {
+			if s.Class != "" || !alarms(i, th) {
+				continue
+			}
+			if s.Hard {
+				hard++
+			} else {
+				easy++
+			}
+		}
+		if float64(hard) > maxHardAlarms*float64(nHard) || float64(easy) > maxEasyAlarms*float64(nEasy) {
+			break
+		}
+		threshold = th
+	}
+	if *grid {
+		fmt.Println("threshold: red flags escalated (lexicon or classifier) | caught by the classifier alone | alarms by the classifier: look-alikes, ordinary, questions")
+		for th := 0.5; th < 0.99; th += 0.025 {
+			var esc, pos, only int
+			al := map[string]int{}
+			tot := map[string]int{}
+			for i, s := range samples {
+				g := "ordinary"
+				if s.Hard {
+					g = "look-alike"
+				}
+				if s.Source == trainset.QuestionSource {
+					g = "question"
+				}
+				if s.Class != "" {
+					pos++
+					if lexEsc[i] || alarms(i, th) {
+						esc++
+					}
+					if !lexEsc[i] && alarms(i, th) {
+						only++
+					}
+					continue
+				}
+				tot[g]++
+				if alarms(i, th) {
+					al[g]++
+				}
+			}
+			fmt.Printf("  %.3f: %d/%d | %d | %d/%d %d/%d %d/%d\n", th, esc, pos, only, al["look-alike"], tot["look-alike"], al["ordinary"], tot["ordinary"], al["question"], tot["question"])
 		}
 	}
 	if *dump != "" {
@@ -105,13 +179,11 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	threshold := max(quantile(hard, 1-maxHardAlarms), quantile(easy, 1-maxEasyAlarms), 0.5)
-
 	if *report {
-		fmt.Printf("messages: %d emergency, %d crisis, %d neither (%d look-alikes)\n", counts[safety.Emergency], counts[safety.Crisis], counts[""], len(hard))
-		fmt.Printf("threshold %.3f (held-out look-alikes above it at most %.0f%%, ordinary messages %.1f%%)\n", threshold, 100*maxHardAlarms, 100*maxEasyAlarms)
+		fmt.Printf("messages: %d emergency, %d crisis, %d neither (%d look-alikes)\n", counts[safety.Emergency], counts[safety.Crisis], counts[""], nHard)
+		fmt.Printf("threshold %.3f (held-out look-alikes it would escalate at most %.1f%%, ordinary messages and questions %.2f%%)\n", threshold, 100*maxHardAlarms, 100*maxEasyAlarms)
 		for _, th := range []float64{0.5, 0.6, 0.7, 0.8, 0.9, threshold} {
-			var tp, pos, right, fa, fe int
+			var tp, pos, right, esc, fa, fe int
 			for i, s := range samples {
 				if s.Class != "" {
 					pos++
@@ -121,7 +193,10 @@ func main() {
 							right++
 						}
 					}
-				} else if p[i] >= th {
+					if lexEsc[i] || alarms(i, th) {
+						esc++
+					}
+				} else if alarms(i, th) {
 					if s.Hard {
 						fa++
 					} else {
@@ -129,12 +204,11 @@ func main() {
 					}
 				}
 			}
-			fmt.Printf("  at %.3f: red flags caught %d/%d (%.1f%%, right class %d), look-alikes escalated %d/%d, ordinary %d/%d\n",
-				th, tp, pos, 100*float64(tp)/float64(pos), right, fa, len(hard), fe, len(easy))
+			fmt.Printf("  at %.3f: red flags caught by the classifier %d/%d (%.1f%%, right class %d), escalated with the lexicon %d; classifier alarms: look-alikes %d/%d, ordinary %d/%d\n",
+				th, tp, pos, 100*float64(tp)/float64(pos), right, esc, fa, nHard, fe, nEasy)
 		}
 		// What the classifier's certainty over a history cue gains and
 		// costs on the folds (safety.SureOverHistory).
-		lex := safety.Default().WithModel(nil)
 		var gain, cost int
 		for i, s := range samples {
 			if p[i] < safety.SureOverHistory || lex.Check(s.Text).Escalate() || lex.MessageMode(s.Text, cls[i]) != safety.History {
@@ -177,20 +251,6 @@ func main() {
 	if err := os.WriteFile(*out+".sum", []byte(sum), 0o644); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// quantile is the value below which a share q of xs lies.
-func quantile(xs []float64, q float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	i := int(q * float64(len(s)))
-	if i >= len(s) {
-		i = len(s) - 1
-	}
-	return s[i]
 }
 
 // writeDump writes, for each message, its held-out probability and what

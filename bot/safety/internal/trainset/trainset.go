@@ -22,6 +22,17 @@ var Options = safety.TrainOptions{Epochs: 24, LearningRate: 0.5, L2: 1e-5, Dense
 // intentSource names the intent examples among the samples.
 const intentSource = "intent"
 
+// QuestionSource names the article questions and their follow-ups among
+// the samples: ordinary messages of their own group, for they are what
+// the classifier meets most and what it must not take for a red flag
+// ("which one would be better for me", "and after?").
+const QuestionSource = "questions"
+
+// questionSets are the blind-written question sets whose messages are
+// learned as neither (kinds answer and unanswerable), many of them
+// follow-ups (how they were written: their READMEs).
+var questionSets = []string{"testdata/qa_train/qa_train.jsonl", "testdata/qa_train2/qa_train2.jsonl"}
+
 // Sample is a training message and where it came from.
 type Sample struct {
 	Text   string
@@ -31,15 +42,16 @@ type Sample struct {
 }
 
 // Digest is a hash of the safety messages and the options. The intent
-// examples are left out: they are another package's file, edited often,
-// and an ordinary message more or less does not make the model stale. (A
+// examples and the questions are left out: they are other packages' files
+// (or a copy of one), edited often, and an ordinary message more or less
+// does not make the model stale. (A
 // change to the features, in package safety, needs go generate too; the
 // digest cannot see it.)
 func Digest(ss []Sample, o safety.TrainOptions) uint64 {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%+v\n", o)
 	for _, s := range ss {
-		if s.Source == intentSource {
+		if s.Source == intentSource || s.Source == QuestionSource {
 			continue
 		}
 		fmt.Fprintf(h, "%q %s %v\n", s.Text, s.Class, s.Hard)
@@ -67,11 +79,50 @@ func Load(root string) ([]Sample, error) {
 			out = append(out, Sample{Text: e, Hard: true, Source: c.File})
 		}
 	}
+	for _, p := range questionSets {
+		s, err := loadQuestions(filepath.Join(root, p))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s...)
+	}
 	s, err := loadIntentExamples(filepath.Join(root, "bot/intent/examples.txt"))
 	if err != nil {
 		return nil, err
 	}
 	return append(out, s...), nil
+}
+
+// loadQuestions reads a question set ({"kind", "turns"}, one a line): each
+// question of kind answer or unanswerable is a message that is neither. A
+// follow-up is learned twice, as Turns.Check reads it: alone ("and
+// after?"), and with the turns before it on lines of their own.
+func loadQuestions(path string) ([]Sample, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Sample
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		var c struct {
+			Kind  string
+			Turns []string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+		}
+		if len(c.Turns) == 0 || c.Kind != "answer" && c.Kind != "unanswerable" {
+			continue
+		}
+		out = append(out, Sample{Text: c.Turns[len(c.Turns)-1], Source: QuestionSource})
+		if len(c.Turns) > 1 {
+			out = append(out, Sample{Text: strings.Join(c.Turns, "\n"), Source: QuestionSource})
+		}
+	}
+	return out, sc.Err()
 }
 
 // loadCases reads a case set: {"kind", "turns"}, one a line. A
