@@ -82,7 +82,7 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	continues := switchPrefix.MatchString(norm)
 	switched := continues && !ownAsking
 	if len(own) > 0 {
-		if isSwitch(norm, own) && namesNew(own, prev.topics) {
+		if isSwitch(norm, own, prev.question) && namesNew(own, prev.topics) {
 			return switchTopic(own, prev)
 		}
 		// "can lidocaine help it?", "does it cause nausea?": a topic of its
@@ -315,14 +315,22 @@ func pointsAtAspect(norm string) bool {
 }
 
 // isSwitch reports whether norm only names topics, in words that ask the
-// last question again about them ("and ketamine?", "what about PTSD?").
-func isSwitch(norm string, own []Topic) bool {
+// last question (prev) again about them ("and ketamine?", "what about
+// PTSD?"), or in words of that question ("what about after lidocaine?"
+// after "can I drive after ketamine?") when it opens as a switch.
+func isSwitch(norm string, own []Topic, prev string) bool {
 	rest := " " + norm + " "
 	for _, t := range own {
 		rest = strings.Replace(rest, " "+normalize(t.Words)+" ", " ", 1)
 	}
+	asked := map[string]bool{}
+	if switchPrefix.MatchString(norm) {
+		for _, w := range strings.Fields(normalize(prev)) {
+			asked[w] = true
+		}
+	}
 	for _, w := range strings.Fields(rest) {
-		if !switchWords[w] {
+		if !switchWords[w] && !asked[w] {
 			return false
 		}
 	}
@@ -369,7 +377,20 @@ func switchTopic(own []Topic, prev conversation) followUp {
 	// No topic of the new one's kind to replace: the new topic with the
 	// previous ones of other kinds ("does ketamine help mood?", "what about
 	// PTSD?": PTSD and ketamine), or the whole previous question with it.
-	return followUp{question: names(topics), topics: topics, leans: true, alternative: q + " " + strings.Join(add, " ")}
+	fu := followUp{question: names(topics), topics: topics, leans: true, alternative: q + " " + strings.Join(add, " ")}
+	if names(own) == own[0].Name {
+		// "and fibromyalgia?" after "can infusions help CIDP?": two
+		// conditions the topic finder put in different kinds; the new one
+		// in the old one's place is read too, taken when it answers better
+		// (a topic may be named in more than one kind: one name).
+		for _, p := range prev.topics {
+			span := " " + normalize(p.Words) + " "
+			if padded := " " + q + " "; strings.Contains(padded, span) {
+				fu.others = append(fu.others, strings.TrimSpace(strings.Replace(padded, span, " "+own[0].Name+" ", 1)))
+			}
+		}
+	}
+	return fu
 }
 
 // carry is own with the previous topics of kinds own lacks.

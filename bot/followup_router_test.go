@@ -50,6 +50,9 @@ func TestFollowUpConversations(t *testing.T) {
 		{name: "which ones goes on in the article answered, not in a near tie elsewhere",
 			turns:   []string{"are opioids ever given by IV for pain?", "which ones?"},
 			section: "Types of Medications Used in Infusion Therapy", want: "morphine"},
+		{name: "a condition of another kind in the place of the last one",
+			turns:   []string{"do infusions work for CIDP", "what about fibromyalgia?"},
+			section: "Which Types of IV Infusion Work for Chronic Pain?", want: "fibromyalgia"},
 	}
 	rt := newTestRouter(t)
 	for _, tt := range tests {
