@@ -45,7 +45,7 @@ var laughing = map[rune]bool{'😂': true, '🤣': true, '😅': true, '😆': t
 // lower-cased text where it can be (no allocation per word), built only
 // where an apostrophe is left out of it.
 func tokenize(text string) []token {
-	lower := unmask(strings.ToLower(text))
+	lower := undot(unmask(strings.ToLower(text)))
 	out := make([]token, 0, len(lower)/5+1)
 	clause := 0
 	start, end := -1, -1 // the current word is lower[start:end]...
@@ -132,6 +132,44 @@ func unmask(s string) string {
 }
 
 func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// undot joins single letters spelled out with dots ("k.m.s.", "s.h") into
+// the word they spell, as people write a word they would rather not.
+func undot(s string) string {
+	if strings.IndexByte(s, '.') < 0 {
+		return s
+	}
+	var b []byte
+	last := 0 // s[:last] is in b
+	for i := 0; i < len(s); {
+		// a run of single letters, each but the last followed by a dot
+		if !asciiLetter(s[i]) || i > 0 && asciiLetter(s[i-1]) {
+			i++
+			continue
+		}
+		j := i
+		for j+2 < len(s) && s[j+1] == '.' && asciiLetter(s[j+2]) && (j+3 == len(s) || !asciiLetter(s[j+3])) {
+			j += 2
+		}
+		if j == i || j+1 < len(s) && asciiLetter(s[j+1]) {
+			i++
+			continue
+		}
+		b = append(b, s[last:i]...)
+		for k := i; k <= j; k += 2 {
+			b = append(b, s[k])
+		}
+		last = j + 1
+		if last < len(s) && s[last] == '.' {
+			last++
+		}
+		i = last
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
 
 // words are the texts of tokens.
 func words(ts []token) []string {
