@@ -38,6 +38,9 @@ type Options struct {
 	// LockTimeout bounds the wait for a persistent index another process
 	// (or this one) holds open; Open then fails with ErrInUse. Default 1 s.
 	LockTimeout time.Duration
+	// Associations re-rank candidates by learned word associations
+	// (assoc.go); nil means DefaultAssociations.
+	Associations *Associations
 	// Reuse is an index this process holds open, for a reload: when it is
 	// the persistent index Open would open, its files are shared instead of
 	// opened again (which would wait on their lock). Each Index is closed
@@ -57,6 +60,7 @@ type Index struct {
 	passages []Passage
 	byID     map[string]int
 	syn      *Synonyms
+	assoc    *Associations
 	vocab    *vocabulary
 	// pvec holds each passage's meaning vector once computed (dense.go).
 	pvec []atomic.Pointer[[]float32]
@@ -80,9 +84,12 @@ type Index struct {
 // complete index for opts.Hash is there, built otherwise (in a folder aside,
 // renamed into place when complete, so a crash never leaves half an index).
 func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index, error) {
-	ix := &Index{syn: opts.Synonyms, docs: docs}
+	ix := &Index{syn: opts.Synonyms, assoc: opts.Associations, docs: docs}
 	if ix.syn == nil {
 		ix.syn = DefaultSynonyms()
+	}
+	if ix.assoc == nil {
+		ix.assoc = DefaultAssociations()
 	}
 	ix.passages = Cut(docs)
 	if len(ix.passages) == 0 {

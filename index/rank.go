@@ -66,12 +66,27 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
-	asked := askedAspect(spellOut(words(text), nil))
+	spelled := spellOut(words(text), nil)
+	asked := askedAspect(spelled)
 	var qv []float32
 	denseWeight := weightDense
 	if weightDense > 0 {
 		qv = ix.queryVector(terms)
 		denseWeight = ix.denseShare(terms) * weightDense
+	}
+	// The learned associations order the candidates that hold about as
+	// much of the question as the best (assocSlack), and only when that
+	// is enough for the bot to answer (assocMinCoverage): below it, the
+	// order of the first few candidates is what the answer decision reads
+	// to tell an answer from none, and association is no evidence of an
+	// answer (measured: each set lost an unanswerable question to it).
+	var aq assocQuery
+	maxCov := 0.0
+	for _, h := range hits {
+		maxCov = max(maxCov, h.Coverage)
+	}
+	if maxCov >= assocMinCoverage {
+		aq = ix.assocQuery(terms, spelled)
 	}
 	for k := range hits {
 		i := ix.byID[hits[k].ID]
@@ -104,6 +119,10 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 			}
 		}
 		hits[k].Score = score
+		hits[k].order = score
+		if aq.total > 0 && hits[k].Coverage >= maxCov-assocSlack-1e-9 {
+			hits[k].order += ix.assoc.Weight * aq.score(fs)
+		}
 	}
 }
 
