@@ -208,9 +208,10 @@ type AssocExample struct {
 
 // AssocParams bound what is learned: a question stem must occur in
 // MinSource examples, a pair in MinPair; each stem keeps its MaxTargets
-// strongest associations.
+// strongest associations, those of at least MinWeight.
 type AssocParams struct {
 	MinSource, MinPair, MaxTargets int
+	MinWeight                      float64
 }
 
 // LearnAssociations learns associations from examples: for each question
@@ -289,7 +290,7 @@ func (ix *Index) LearnAssociations(exs []AssocExample, p AssocParams) *Associati
 		for i := range ts {
 			ts[i].weight = math.Round(ts[i].weight*1000) / 1000
 		}
-		ts = slices.DeleteFunc(ts, func(t assocTarget) bool { return t.weight <= 0 })
+		ts = slices.DeleteFunc(ts, func(t assocTarget) bool { return t.weight <= 0 || t.weight < p.MinWeight })
 		if len(ts) == 0 {
 			delete(a.by, q)
 			continue

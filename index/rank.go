@@ -118,11 +118,10 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 				score += denseWeight * dot(qv, pv)
 			}
 		}
-		hits[k].Score = score
-		hits[k].order = score
 		if aq.total > 0 && hits[k].Coverage >= maxCov-assocSlack-1e-9 {
-			hits[k].order += ix.assoc.Weight * aq.score(fs)
+			score += ix.assoc.Weight * aq.score(fs)
 		}
+		hits[k].Score = score
 	}
 }
 

@@ -19,10 +19,6 @@ type Hit struct {
 	// that the passage, its headings and its context hold: 1 when every
 	// term is found, 0 when none is.
 	Coverage float64
-	// order is what hits are sorted by: Score and the learned associations
-	// (assoc.go), which order the candidates but stay out of the Score the
-	// answer decision reads.
-	order float64
 }
 
 // Result is a ranking with the analysis that produced it.
@@ -74,14 +70,13 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	for k, h := range res.Hits {
 		if c, ok := asked[ix.byID[h.ID]]; ok {
 			res.Hits[k].Score += 1 + c
-			res.Hits[k].order += 1 + c
 		}
 	}
 	// Ties go to the earlier passage, so a ranking never changes between
 	// runs or between an index in memory and one on disk.
 	sort.Slice(res.Hits, func(a, b int) bool {
-		if res.Hits[a].order != res.Hits[b].order {
-			return res.Hits[a].order > res.Hits[b].order
+		if res.Hits[a].Score != res.Hits[b].Score {
+			return res.Hits[a].Score > res.Hits[b].Score
 		}
 		return ix.byID[res.Hits[a].ID] < ix.byID[res.Hits[b].ID]
 	})

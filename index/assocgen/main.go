@@ -55,6 +55,7 @@ func main() {
 	flag.IntVar(&p.MinSource, "min-source", 3, "examples a question stem must occur in")
 	flag.IntVar(&p.MinPair, "min-pair", 2, "examples a pair must occur in")
 	flag.IntVar(&p.MaxTargets, "max-targets", 12, "associations kept per question stem")
+	flag.Float64Var(&p.MinWeight, "min-weight", 1, "weakest association kept")
 	flag.Parse()
 	if err := run(*root, *out, *verbose, *weight, *weights, *measure, *multi, p, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "assocgen:", err)
