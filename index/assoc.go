@@ -51,6 +51,8 @@ const (
 	assocMinCoverage = 0.65
 )
 
+var assocTopicShare = 0.03
+
 var defaultAssociations = mustParse(ParseAssociations(assocText))
 
 // DefaultAssociations are the associations learned from the committed
@@ -125,9 +127,15 @@ func (a *Associations) Len() int {
 // reads it: its terms' own words (typos corrected, spelled out) and the
 // everyday words analysis leaves out of the terms ("take", "last",
 // "feel"), which say much about what kind of answer is wanted.
-func questionStems(terms []Term, ws []string) []string {
+func (ix *Index) questionStems(terms []Term, ws []string) []string {
 	var out []string
 	for _, t := range terms {
+		if t.Known && float64(t.df) < assocTopicShare*float64(len(ix.passages)) {
+			// A word few passages hold is what the question is about,
+			// matched as it is; what it is associated with is those
+			// passages' other topics ("opioids" → non-opioid alternative).
+			continue
+		}
 		if len(t.stems) > 0 && !t.bridged {
 			out = append(out, t.stems[0]...)
 		} else if len(t.Alternatives) > 0 {
@@ -168,7 +176,7 @@ func (ix *Index) assocQuery(terms []Term, ws []string) assocQuery {
 	if ix.assoc.Len() == 0 || ix.assoc.Weight == 0 {
 		return q
 	}
-	for _, s := range questionStems(terms, ws) {
+	for _, s := range ix.questionStems(terms, ws) {
 		ts := ix.assoc.by[s]
 		if len(ts) == 0 {
 			continue
@@ -231,7 +239,7 @@ func (ix *Index) LearnAssociations(exs []AssocExample, p AssocParams) *Associati
 	nq, nw := map[string]int{}, map[string]int{}
 	nqw := map[[2]string]int{}
 	for _, ex := range exs {
-		qs := questionStems(ix.Analyze(ex.Question), spellOut(words(ex.Question), nil))
+		qs := ix.questionStems(ix.Analyze(ex.Question), spellOut(words(ex.Question), nil))
 		if len(qs) == 0 || len(ex.Sentences) == 0 {
 			continue
 		}
