@@ -33,13 +33,17 @@ type Concept struct {
 	// Urgent marks a medical danger under way (an overdose swallowed,
 	// someone at the edge of a drop): reported, it is an emergency even
 	// beside a crisis, unless put as an intention ("thinking of").
-	Urgent   bool
-	Examples []string // messages that must escalate to Class (tested)
-	Counters []string // messages that must not (tested)
-	alone    []term
-	groups   [][]term
-	unless   []term
-	except   []term
+	Urgent bool
+	// IntendedCrisis marks an urgent concept whose act, put as an
+	// intention ("thinking about overdosing", "going to swallow them
+	// all"), is a crisis, not an emergency under way.
+	IntendedCrisis bool
+	Examples       []string // messages that must escalate to Class (tested)
+	Counters       []string // messages that must not (tested)
+	alone          []term
+	groups         [][]term
+	unless         []term
+	except         []term
 }
 
 // term is a sequence of adjacent words.
@@ -199,6 +203,11 @@ func (lx *lexicon) parse(name, text string) error {
 				return fmt.Errorf("%s:%d: urgent wants yes or no", name, n)
 			}
 			cur.Urgent = val == "yes"
+		case key == "intended":
+			if val != "crisis" {
+				return fmt.Errorf("%s:%d: intended wants crisis", name, n)
+			}
+			cur.IntendedCrisis = true
 		case key == "window":
 			w, err := strconv.Atoi(val)
 			if err != nil || w < 1 {

@@ -187,6 +187,12 @@ var negations = func() map[string]bool {
 // units follow a number that is a dose, not a count.
 var units = map[string]bool{"mg": true, "mcg": true, "ml": true, "g": true, "milligrams": true, "units": true, "mgs": true}
 
+// timeUnits follow a number that is a time, not a count of pills: "woozy
+// for 20 min" took no 20 of anything.
+var timeUnits = map[string]bool{"min": true, "mins": true, "minute": true, "minutes": true, "sec": true, "secs": true,
+	"seconds": true, "hour": true, "hours": true, "hr": true, "hrs": true, "day": true, "days": true, "week": true,
+	"weeks": true, "month": true, "months": true, "year": true, "years": true, "yrs": true, "percent": true}
+
 // inflections are the endings that make a word's forms.
 var inflections = []string{"s", "es", "ed", "d", "ing", "y", "ly"}
 
@@ -409,7 +415,7 @@ func matchClass(class string, ws []string, i int) int {
 		// "30 of my pills": ten or more at once, counted, not measured
 		// ("10 mg" is a dose).
 		n, err := strconv.Atoi(ws[i])
-		if err == nil && n >= 10 && n < 1000 && !(i+1 < len(ws) && units[ws[i+1]]) {
+		if err == nil && n >= 10 && n < 1000 && !(i+1 < len(ws) && (units[ws[i+1]] || timeUnits[ws[i+1]])) {
 			return 1
 		}
 	case "#count":

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -124,8 +124,14 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
 	// In a story, a film or a game it happens to nobody.
-	acute := s.any("acute", 0, n) || s.justBefore(ts, h) || s.sinceIn(ts, h)
+	acute := s.acute(ts, h) || s.justBefore(ts, h) || s.sinceIn(ts, h)
 	if s.any("fiction", 0, n) && !acute {
+		return Question
+	}
+	// Read in a leaflet, heard of from someone: an emergency sign told
+	// about, not happening ("I read about someone having anaphylaxis
+	// during an infusion, how common is that?").
+	if h.concept.Class == Emergency && s.any("hearsay", 0, n) && !acute {
 		return Question
 	}
 	// Said laughing, an emergency sign is a figure of speech; a crisis is
@@ -142,7 +148,11 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if h.concept.Class == Crisis {
 		// A crisis told as past ("I tried years ago, I've been well since")
 		// goes to the provider, unless something says it is back.
-		if s.any("history", 0, n) && !s.any("current", 0, n) && !s.any("back", 0, n) {
+		// Words that say little on their own ("still", "think", "want":
+		// "could ketamine still help?") do not make it current when the
+		// writer says it is over ("in a good place now").
+		if s.any("history", 0, n) && !s.any("current", 0, n) && !s.any("back", 0, n) &&
+			(!s.any("currentweak", 0, n) || s.any("resolved", 0, n)) {
 			return History
 		}
 		// Back again, or under way now ("self harming again, dont know
@@ -179,6 +189,24 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 		return Question
 	}
 	return Report
+}
+
+// acute reports whether a cue says it is happening now. A bare "now"
+// outside the red flag's clauses says so only when nothing places the red
+// flag in the past, a story or hearsay: in "I had sepsis 5 years ago, how
+// do you prevent infection now?" it is the question that is now.
+func (s cueSet) acute(ts []token, h hit) bool {
+	n := len(ts)
+	placed := s.any("history", 0, n) || s.any("fiction", 0, n) || s.any("hearsay", 0, n) || s.any("habitual", 0, n)
+	for _, o := range s.get("acute") {
+		if placed && o.end-o.start == 1 && ts[o.start].text == "now" && !(h.start == 0 && h.end == n) {
+			if c := ts[o.start].clause; c < ts[h.start].clause || c > ts[h.end-1].clause {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // interrogative reports whether the clause of h opens with a question

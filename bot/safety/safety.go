@@ -104,12 +104,14 @@ func (d *Detector) check(text string) (Finding, float64) {
 	}
 	ws := words(ts)
 	hits := d.concepts.concepts(d.concepts.find(ws))
-	best, bestRank, emergency, cs := d.rank(ts, ws, hits)
+	best, bestRank, emergency, cs, near := d.rank(ts, ws, hits)
 	if best.Escalate() {
-		// A crisis and another emergency reported together ("fell and hit
-		// my head, there's blood": an injury, or hurting oneself?): the
-		// classifier, which read the whole message, says which.
-		if emergency.Escalate() && best.Class == Crisis && bestRank%3 == 1 && d.model != nil {
+		// A crisis and another emergency reported in the same words ("fell
+		// and hit my head, there's blood": an injury, or hurting oneself?):
+		// the classifier, which read the whole message, says which. Told
+		// apart ("lost feeling in my hands ... all my pills lined up on the
+		// table"), each says its own, and the crisis comes first.
+		if emergency.Escalate() && best.Class == Crisis && bestRank%3 == 1 && near && d.model != nil {
 			if em, cr := d.model.probabilities(ts); em > cr {
 				return emergency, 1
 			}
@@ -149,35 +151,50 @@ const SureOverHistory = 0.95
 // rank picks, of the concepts found, the one that decides (see Check),
 // with its rank (3 a mode, +2 an urgent danger under way, +1 a crisis), and
 // the most urgent emergency reported beside it; and the message's cues
-// (none when no concept was found).
-func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, bestRank int, emergency Finding, cs cueSet) {
+// (none when no concept was found); and whether the words of the two lie
+// within a few words of each other.
+func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, bestRank int, emergency Finding, cs cueSet, near bool) {
 	if len(hits) == 0 {
 		return
 	}
 	cs = d.cues.find(ws)
 	emRank, crisis := 0, false
+	var bestHit hit
+	var emHits []hit // the emergencies reported
 	for _, h := range hits {
 		if cs.negated(ts, h) {
 			continue
 		}
 		f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
+		intended := h.concept.Urgent && cs.intended(h)
+		if intended && h.concept.IntendedCrisis {
+			// "thinking about overdosing": the intention is the crisis
+			f.Class = Crisis
+		}
 		r := int(f.Mode) * 3
 		switch {
-		case h.concept.Urgent && !cs.intended(h):
+		case h.concept.Urgent && !intended:
 			r += 2
 		case f.Class == Crisis:
 			r++
 		}
 		if r > bestRank {
-			best, bestRank = f, r
+			best, bestRank, bestHit = f, r, h
 		}
 		if f.Class == Emergency && r > emRank {
 			emergency, emRank = f, r
 		}
+		if f.Class == Emergency && f.Escalate() {
+			emHits = append(emHits, h)
+		}
 		crisis = crisis || f.Class == Crisis && f.Escalate()
 	}
 	best.AlsoCrisis = best.Class == Emergency && best.Escalate() && crisis
-	return best, bestRank, emergency, cs
+	const gap = 3
+	for _, e := range emHits {
+		near = near || bestHit.start < e.end+gap && e.start < bestHit.end+gap
+	}
+	return best, bestRank, emergency, cs, near
 }
 
 // BothReported reports whether the lexicon alone finds a crisis and another
@@ -186,8 +203,8 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 func (d *Detector) BothReported(text string) bool {
 	ts := tokenize(text)
 	ws := words(ts)
-	best, r, em, _ := d.rank(ts, ws, d.concepts.concepts(d.concepts.find(ws)))
-	return best.Escalate() && best.Class == Crisis && r%3 == 1 && em.Escalate()
+	best, r, em, _, near := d.rank(ts, ws, d.concepts.concepts(d.concepts.find(ws)))
+	return best.Escalate() && best.Class == Crisis && r%3 == 1 && em.Escalate() && near
 }
 
 // wholeMode is the mode of a red flag of the class that spans the message:

@@ -65,7 +65,12 @@ func TestCheckModes(t *testing.T) {
 		// crisis; the same act as an intention is a crisis.
 		{"I swallowed every one of my sleeping pills an hour ago because I want to die", safety.Emergency, safety.Report},
 		{"I keep thinking of overdosing on my tramadol", safety.Crisis, safety.Report},
-		{"I am standing at the railing of the car park roof and I want to jump", safety.Emergency, safety.Report},
+		// At the edge of a drop wanting to jump is a crisis; out of one's
+		// mind there (hallucinating, high), with no wish to die, an
+		// emergency under way.
+		{"I am standing at the railing of the car park roof and I want to jump", safety.Crisis, safety.Report},
+		{"he's tripping on ketamine and hearing voices telling him to jump off the roof", safety.Emergency, safety.Report},
+		{"I keep thinking about overdosing on my ketamine spray", safety.Crisis, safety.Report},
 		{"his heart rate is 31 and he is barely conscious", safety.Emergency, safety.Report},
 		{"my oxygen reading says 83", safety.Emergency, safety.Report},
 		{"she suddenly can't understand what anyone is saying to her", safety.Emergency, safety.Report},
