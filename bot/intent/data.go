@@ -20,6 +20,11 @@ var (
 	writtenExamples string
 	//go:embed training/excluded.txt
 	excludedWritten string
+	// spentExamples are the messages of the spent evaluation sets
+	// (training/build_spent.py): written blind, measured on once, now
+	// training data.
+	//go:embed training/spent.jsonl
+	spentExamples string
 )
 
 // Question is the intent of a message for the articles' search; it is also
@@ -55,7 +60,8 @@ type Data struct {
 }
 
 // DefaultData is the embedded examples.txt with the examples written
-// blind for it (training/intent_train.jsonl, less training/excluded.txt).
+// blind for it (training/intent_train.jsonl, less training/excluded.txt)
+// and the messages of the spent evaluation sets (training/spent.jsonl).
 func DefaultData() *Data {
 	d, err := Parse("examples.txt", defaultExamples)
 	if err != nil {
@@ -66,6 +72,9 @@ func DefaultData() *Data {
 		panic("intent: embedded training/excluded.txt: " + err.Error())
 	}
 	if err := d.AddJSONL("training/intent_train.jsonl", writtenExamples, excluded); err != nil {
+		panic("intent: embedded " + err.Error())
+	}
+	if err := d.AddJSONL("training/spent.jsonl", spentExamples, nil); err != nil {
 		panic("intent: embedded " + err.Error())
 	}
 	return d
