@@ -36,6 +36,24 @@ LEFT_OUT = {
 }
 
 
+# Cases of any kind whose message falls on a boundary of the labelling
+# policy (README.md, top) and would be labelled either way under it: left
+# out, as an example labelled two ways teaches noise.
+LEFT_OUT_ANY = {
+    # Health topics the articles don't cover: the set's writer made them
+    # out_of_scope, the policy (out_of_scope is not about health) a question
+    # the search says it doesn't cover.
+    "how is glaucoma treated": "health outside the articles: out_of_scope or question",
+    "how do i lower my cholesterol with diet": "health outside the articles: out_of_scope or question",
+    "what causes cataracts": "health outside the articles: out_of_scope or question",
+    "what's the treatment for pink eye": "health outside the articles: out_of_scope or question",
+    "what causes psoriasis": "health outside the articles: out_of_scope or question",
+    "how do i treat athlete's foot": "health outside the articles: out_of_scope or question",
+    "what are the symptoms of chickenpox": "health outside the articles: out_of_scope or question",
+    "is keto good for losing weight": "health outside the articles: out_of_scope or question",
+}
+
+
 def intent_of(case):
     kind = case["kind"]
     if kind == "answer":
@@ -58,6 +76,8 @@ def main():
             if intent is None:
                 continue
             text = case["turns"][-1].strip()
+            if text.lower() in LEFT_OUT_ANY:
+                continue
             if intent == "question" and text.lower() in LEFT_OUT:
                 continue
             if not any(ch.isalpha() for ch in text):
