@@ -108,7 +108,7 @@ func TestServeMetricsShowTheStore(t *testing.T) {
 	defer stop()
 	// One question answered, one the articles don't cover (they do say to
 	// plan a ride home, so "can I drive myself home?" is answered), one handoff.
-	for _, q := range []string{"How long does a ketamine infusion take?", "Can I bring my dog to the infusion?", "human"} {
+	for _, q := range []string{"How long does a ketamine infusion take?", "Can I wear my smartwatch during the infusion?", "human"} {
 		resp, err := http.Post(base+"/v1/messages", "application/json", strings.NewReader(`{"user":"p1","text":"`+q+`"}`))
 		if err != nil {
 			t.Fatal(err)
