@@ -41,6 +41,10 @@ type Options struct {
 	// Associations re-rank candidates by learned word associations
 	// (assoc.go); nil means DefaultAssociations.
 	Associations *Associations
+	// Examples are example questions with the passages that answer them,
+	// for the nearest-neighbour signal (knn.go); nil means DefaultExamples.
+	// Those for passages the knowledge lacks are ignored.
+	Examples *Examples
 	// Reuse is an index this process holds open, for a reload: when it is
 	// the persistent index Open would open, its files are shared instead of
 	// opened again (which would wait on their lock). Each Index is closed
@@ -61,6 +65,9 @@ type Index struct {
 	byID     map[string]int
 	syn      *Synonyms
 	assoc    *Associations
+	// nb is the example bank as this knowledge sees it (knn.go); nil when
+	// no example is about one of its passages.
+	nb *neighbours
 	vocab    *vocabulary
 	// pvec holds each passage's meaning vector once computed (dense.go).
 	pvec []atomic.Pointer[[]float32]
@@ -96,6 +103,10 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 		return nil, errors.New("index: the knowledge has no passages")
 	}
 	ix.prepare()
+	if opts.Examples == nil {
+		opts.Examples = DefaultExamples()
+	}
+	ix.attachExamples(opts.Examples)
 	ix.unknownQuestions = ix.addQuestions(opts.Questions)
 
 	if opts.Dir == "" {

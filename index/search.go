@@ -15,6 +15,10 @@ type Hit struct {
 	Passage
 	// Score is bleve's relevance score.
 	Score float64
+	// KNN is the passage's support from the example questions closest to
+	// the query (knn.go): near the closest one's similarity when the top
+	// neighbours agree on it, 0 when none points at it.
+	KNN float64
 	// Coverage is the share of the query's weight (rare words weigh more)
 	// that the passage, its headings and its context hold: 1 when every
 	// term is found, 0 when none is.
@@ -25,6 +29,9 @@ type Hit struct {
 type Result struct {
 	Terms []Term
 	Hits  []Hit
+	// KNNTop is the similarity (0–1) of the example question closest to
+	// the query, 0 when no example is close.
+	KNNTop float64
 }
 
 // Search ranks passages for a person's text and returns the best k.
@@ -56,6 +63,21 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		}
 		res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Score: h.Score, Coverage: ix.coverage(i, terms)})
 	}
+	// Passages the closest example questions point at are candidates too,
+	// even when bleve, which reads only the articles' words, missed them.
+	kn := ix.neighbours(text)
+	res.KNNTop = kn.top
+	for i, s := range kn.support {
+		if isQuestion(ix.passages[i].Text) {
+			continue
+		}
+		k := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == ix.passages[i].ID })
+		if k < 0 {
+			res.Hits = append(res.Hits, Hit{Passage: ix.passages[i], Coverage: ix.coverage(i, terms)})
+			k = len(res.Hits) - 1
+		}
+		res.Hits[k].KNN = s
+	}
 	asked := ix.questionMatches(terms)
 	for i, c := range asked {
 		k := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == ix.passages[i].ID })
@@ -66,6 +88,11 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits[k].Coverage = max(ix.coverage(i, terms), c)
 	}
 	ix.rerank(text, terms, res.Hits)
+	if kn.support != nil {
+		for k := range res.Hits {
+			res.Hits[k].Score += ix.nb.ex.Weight * res.Hits[k].KNN
+		}
+	}
 	// A passage staff linked this question to answers it before any other.
 	for k, h := range res.Hits {
 		if c, ok := asked[ix.byID[h.ID]]; ok {
