@@ -67,8 +67,8 @@ type Index struct {
 	assoc    *Associations
 	// nb is the example bank as this knowledge sees it (knn.go); nil when
 	// no example is about one of its passages.
-	nb *neighbours
-	vocab    *vocabulary
+	nb    *neighbours
+	vocab *vocabulary
 	// pvec holds each passage's meaning vector once computed (dense.go).
 	pvec []atomic.Pointer[[]float32]
 	// stemSets holds, per passage, every stem of its text, heading and

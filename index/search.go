@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -88,9 +89,17 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		res.Hits[k].Coverage = max(ix.coverage(i, terms), c)
 	}
 	ix.rerank(text, terms, res.Hits)
+	// The neighbours count as much as the words leave the question
+	// unexplained: a question some passage covers whole is answered by
+	// its words (knn.go).
 	if kn.support != nil {
-		for k := range res.Hits {
-			res.Hits[k].Score += ix.nb.ex.Weight * res.Hits[k].KNN
+		maxCov := 0.0
+		for _, h := range res.Hits {
+			maxCov = max(maxCov, h.Coverage)
+		}
+		w := ix.nb.ex.Weight * math.Pow(max(0, 1-maxCov), knnCoverPower)
+		for k, h := range res.Hits {
+			res.Hits[k].Score += w * h.KNN
 		}
 	}
 	// A passage staff linked this question to answers it before any other.
