@@ -89,7 +89,6 @@ const (
 	knnCoverPower = 0.5
 )
 
-
 // NewExamples makes a bank of examples, counted at the default weight.
 func NewExamples(list []Example) *Examples {
 	return &Examples{Weight: knnWeight, list: list}
