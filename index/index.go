@@ -65,9 +65,10 @@ type Index struct {
 	byID     map[string]int
 	syn      *Synonyms
 	assoc    *Associations
-	// nb is the example bank as this knowledge sees it (knn.go); nil when
-	// no example is about one of its passages.
-	nb    *neighbours
+	// nb is the example bank as this knowledge sees it (knn.go), made in
+	// a goroutine Open starts; it returns nil when no example is about
+	// one of its passages.
+	nb    func() *neighbours
 	vocab *vocabulary
 	// pvec holds each passage's meaning vector once computed (dense.go).
 	pvec []atomic.Pointer[[]float32]
@@ -103,10 +104,7 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 		return nil, errors.New("index: the knowledge has no passages")
 	}
 	ix.prepare()
-	if opts.Examples == nil {
-		opts.Examples = DefaultExamples()
-	}
-	ix.attachExamples(opts.Examples)
+	ix.startExamples(opts.Examples)
 	ix.unknownQuestions = ix.addQuestions(opts.Questions)
 
 	if opts.Dir == "" {

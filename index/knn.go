@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -50,6 +50,9 @@ type Examples struct {
 	questions []exampleQuestion
 	words     featureSpace
 	grams     featureSpace
+	// acc holds *[]float32, one similarity per question, for a query to
+	// sum into (cleared before it goes back).
+	acc sync.Pool
 }
 
 type exampleQuestion struct {
@@ -116,7 +119,9 @@ func ParseExamples(text string) (*Examples, error) {
 	return NewExamples(list), sc.Err()
 }
 
-var defaultExamples = mustParseExamples(ParseExamples(examplesText))
+// defaultExamples are parsed on first use (by Open's goroutine, off the
+// start's path), not when the program starts.
+var defaultExamples = sync.OnceValue(func() *Examples { return mustParseExamples(ParseExamples(examplesText)) })
 
 func mustParseExamples(e *Examples, err error) *Examples {
 	if err != nil {
@@ -126,7 +131,7 @@ func mustParseExamples(e *Examples, err error) *Examples {
 }
 
 // DefaultExamples are the committed example questions (examples.jsonl).
-func DefaultExamples() *Examples { return defaultExamples }
+func DefaultExamples() *Examples { return defaultExamples() }
 
 // Len is how many examples the bank holds.
 func (e *Examples) Len() int {
@@ -150,7 +155,8 @@ type posting struct {
 	weight   float32
 }
 
-// build analyses the examples, once.
+// build analyses the examples, once (Open starts it while bleve indexes,
+// so the first question does not pay for it).
 func (e *Examples) build() {
 	e.once.Do(func() {
 		at := map[string]int{}
@@ -164,21 +170,23 @@ func (e *Examples) build() {
 			}
 			e.questions[q].examples = append(e.questions[q].examples, k)
 		}
-		ws := make([]map[string]float64, len(e.questions))
-		gs := make([]map[string]float64, len(e.questions))
+		ws := make([][]feature, len(e.questions))
+		gs := make([][]feature, len(e.questions))
 		for k, q := range e.questions {
 			ws[k], gs[k] = questionFeatures(q.text)
 		}
 		e.words = newFeatureSpace(ws)
 		e.grams = newFeatureSpace(gs)
+		n := len(e.questions)
+		e.acc = sync.Pool{New: func() any { a := make([]float32, n); return &a }}
 	})
 }
 
-func newFeatureSpace(docs []map[string]float64) featureSpace {
+func newFeatureSpace(docs [][]feature) featureSpace {
 	df := map[string]int{}
 	for _, d := range docs {
-		for f := range d {
-			df[f]++
+		for _, f := range d {
+			df[f.name]++
 		}
 	}
 	n := float64(len(docs))
@@ -189,16 +197,16 @@ func newFeatureSpace(docs []map[string]float64) featureSpace {
 	}
 	for k, d := range docs {
 		var norm float64
-		for f, tf := range d {
-			x := tf * fs.idf[f]
+		for _, f := range d {
+			x := f.tf * fs.idf[f.name]
 			norm += x * x
 		}
 		if norm == 0 {
 			continue
 		}
 		norm = math.Sqrt(norm)
-		for f, tf := range d {
-			fs.postings[f] = append(fs.postings[f], posting{int32(k), float32(tf * fs.idf[f] / norm)})
+		for _, f := range d {
+			fs.postings[f.name] = append(fs.postings[f.name], posting{int32(k), float32(f.tf * fs.idf[f.name] / norm)})
 		}
 	}
 	return fs
@@ -208,66 +216,119 @@ func newFeatureSpace(docs []map[string]float64) featureSpace {
 // the query's features q (features the bank lacks count in the query's
 // length at the highest weight: a question of words no example has is
 // close to none).
-func (fs *featureSpace) add(acc []float32, q map[string]float64, share float64) {
+func (fs *featureSpace) add(acc []float32, q []feature, share float64) {
 	var norm float64
-	for f, tf := range q {
-		idf, ok := fs.idf[f]
+	for _, f := range q {
+		idf, ok := fs.idf[f.name]
 		if !ok {
 			idf = fs.maxIDF
 		}
-		x := tf * idf
+		x := f.tf * idf
 		norm += x * x
 	}
 	if norm == 0 {
 		return
 	}
 	inv := share / math.Sqrt(norm)
-	for f, tf := range q {
-		ps := fs.postings[f]
+	for _, f := range q {
+		ps := fs.postings[f.name]
 		if len(ps) == 0 {
 			continue
 		}
-		x := float32(tf * fs.idf[f] * inv)
+		x := float32(f.tf * fs.idf[f.name] * inv)
 		for _, p := range ps {
 			acc[p.question] += x * p.weight
 		}
 	}
 }
 
+// feature is a word or letter gram of a question and its term frequency.
+type feature struct {
+	name string
+	tf   float64
+}
+
 // questionFeatures are the word and letter-gram term frequencies of a
-// question (1 + log of the count), text-speak spelled out.
-func questionFeatures(text string) (ws, gs map[string]float64) {
-	ws, gs = map[string]float64{}, map[string]float64{}
-	for _, w := range spellOut(words(text), nil) {
-		r := []rune(w)
-		ws[string(r[:min(6, len(r))])]++
-		padded := []rune("#" + w + "#")
-		if len(padded) <= 4 {
-			gs[string(padded)]++
+// question (1 + log of the count), text-speak spelled out. A question has
+// few features, so they are counted in slices, not maps; the grams are
+// slices of the padded word, not copies.
+func questionFeatures(text string) (ws, gs []feature) {
+	words := spellOut(words(text), nil)
+	ws = make([]feature, 0, len(words))
+	gs = make([]feature, 0, 4*len(words))
+	for _, w := range words {
+		stem := w
+		if n := 0; len(w) > 6 {
+			for i := range w {
+				if n == 6 {
+					stem = w[:i]
+					break
+				}
+				n++
+			}
+		}
+		ws = count(ws, stem)
+		padded := "#" + w + "#"
+		var buf [32]int
+		at := buf[:0] // where each letter starts, and the end
+		for i := range padded {
+			at = append(at, i)
+		}
+		at = append(at, len(padded))
+		if len(at) <= 5 {
+			gs = count(gs, padded)
 			continue
 		}
-		for i := 0; i+4 <= len(padded); i++ {
-			gs[string(padded[i:i+4])]++
+		for i := 0; i+4 < len(at); i++ {
+			gs = count(gs, padded[at[i]:at[i+4]])
 		}
 	}
-	for _, m := range []map[string]float64{ws, gs} {
-		for f, c := range m {
-			m[f] = 1 + math.Log(c)
+	for _, fs := range [][]feature{ws, gs} {
+		for k := range fs {
+			fs[k].tf = 1 + math.Log(fs[k].tf)
 		}
 	}
 	return ws, gs
 }
 
+// count adds one occurrence of name to fs.
+func count(fs []feature, name string) []feature {
+	for k := range fs {
+		if fs[k].name == name {
+			fs[k].tf++
+			return fs
+		}
+	}
+	return append(fs, feature{name, 1})
+}
+
 // neighbours is an index's view of an example bank: the passage of each
-// example, -1 for one the knowledge lacks.
+// example, -1 for one the knowledge lacks, and which questions have an
+// example about a passage of the knowledge.
 type neighbours struct {
 	ex      *Examples
 	passage []int
+	known   []bool
 }
 
-func (ix *Index) attachExamples(e *Examples) {
+// startExamples attaches the bank e (nil: DefaultExamples) in a goroutine,
+// which also analyses it: Open calls it before bleve indexes, so both are
+// done by the first question, which waits for it otherwise.
+func (ix *Index) startExamples(e *Examples) {
+	ix.nb = sync.OnceValue(func() *neighbours {
+		if e == nil {
+			e = DefaultExamples()
+		}
+		return ix.attachExamples(e)
+	})
+	go ix.nb()
+}
+
+// attachExamples is the bank as this knowledge sees it, nil when no
+// example is about one of its passages.
+func (ix *Index) attachExamples(e *Examples) *neighbours {
 	if e == nil || e.Len() == 0 {
-		return
+		return nil
 	}
 	nb := &neighbours{ex: e, passage: make([]int, len(e.list))}
 	known := 0
@@ -280,27 +341,39 @@ func (ix *Index) attachExamples(e *Examples) {
 		}
 		nb.passage[k] = i
 	}
-	if known > 0 {
-		ix.nb = nb
+	if known == 0 {
+		return nil
 	}
-}
-
-// knows reports whether some example of question q is about a passage of
-// the knowledge.
-func (nb *neighbours) knows(q int) bool {
-	for _, k := range nb.ex.questions[q].examples {
-		if nb.passage[k] >= 0 {
-			return true
+	e.build()
+	nb.known = make([]bool, len(e.questions))
+	for q, eq := range e.questions {
+		for _, k := range eq.examples {
+			if nb.passage[k] >= 0 {
+				nb.known[q] = true
+			}
 		}
 	}
-	return false
+	return nb
 }
 
 // knnResult is what the neighbours of a question say: per passage, its
-// support, and the similarity of the closest example.
+// support, the similarity of the closest example, and the bank's weight.
 type knnResult struct {
-	support map[int]float64
+	support []knnSupport
 	top     float64
+	weight  float64
+}
+
+// knnSupport is a passage's support.
+type knnSupport struct {
+	passage int
+	support float64
+}
+
+// neighbour is an example question and its similarity to the query.
+type neighbour struct {
+	q   int
+	sim float64
 }
 
 // neighbours finds the example questions closest to text and scores
@@ -310,45 +383,61 @@ type knnResult struct {
 // one a single distant question points at near nothing. A question that
 // several passages answer (a list's items) counts whole for each.
 func (ix *Index) neighbours(text string) knnResult {
-	nb := ix.nb
+	if ix.nb == nil {
+		return knnResult{}
+	}
+	nb := ix.nb()
 	if nb == nil || nb.ex.Weight == 0 {
 		return knnResult{}
 	}
 	e := nb.ex
-	e.build()
 	qw, qg := questionFeatures(text)
-	acc := make([]float32, len(e.questions))
+	p := e.acc.Get().(*[]float32)
+	acc := *p
 	e.words.add(acc, qw, knnWordShare)
 	e.grams.add(acc, qg, 1-knnWordShare)
-	type nn struct {
-		k   int
-		sim float64
-	}
-	var top []nn
-	for k, s := range acc {
-		if float64(s) < knnMinSimilarity || !nb.knows(k) {
+	// The closest knnNeighbours, best first; of equals, the earlier.
+	var best [knnNeighbours]neighbour
+	n := 0
+	for q, s := range acc {
+		if s == 0 {
 			continue
 		}
-		if len(top) < knnNeighbours || float64(s) > top[len(top)-1].sim {
-			top = append(top, nn{k, float64(s)})
-			sort.SliceStable(top, func(a, b int) bool { return top[a].sim > top[b].sim })
-			if len(top) > knnNeighbours {
-				top = top[:knnNeighbours]
-			}
+		acc[q] = 0
+		sim := float64(s)
+		if sim < knnMinSimilarity || !nb.known[q] || (n == knnNeighbours && sim <= best[n-1].sim) {
+			continue
 		}
+		j := min(n, knnNeighbours-1)
+		for j > 0 && best[j-1].sim < sim {
+			best[j] = best[j-1]
+			j--
+		}
+		best[j] = neighbour{q, sim}
+		n = min(n+1, knnNeighbours)
 	}
-	if len(top) == 0 {
+	e.acc.Put(p)
+	if n == 0 {
 		return knnResult{}
 	}
-	res := knnResult{support: map[int]float64{}, top: top[0].sim}
+	top := best[:n]
+	res := knnResult{top: top[0].sim, weight: e.Weight}
 	var total float64
-	for _, n := range top {
-		total += n.sim
+	for _, t := range top {
+		total += t.sim
 	}
-	for _, n := range top {
-		for _, x := range e.questions[n.k].examples {
-			if i := nb.passage[x]; i >= 0 {
-				res.support[i] += math.Pow(n.sim, knnPower) * n.sim / total
+	for _, t := range top {
+		for _, x := range e.questions[t.q].examples {
+			i := nb.passage[x]
+			if i < 0 {
+				continue
+			}
+			s := math.Pow(t.sim, knnPower) * t.sim / total
+			k := slices.IndexFunc(res.support, func(p knnSupport) bool { return p.passage == i })
+			if k < 0 {
+				res.support = append(res.support, knnSupport{i, s})
+			} else {
+				res.support[k].support += s
 			}
 		}
 	}

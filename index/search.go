@@ -68,7 +68,8 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	// even when bleve, which reads only the articles' words, missed them.
 	kn := ix.neighbours(text)
 	res.KNNTop = kn.top
-	for i, s := range kn.support {
+	for _, sp := range kn.support {
+		i, s := sp.passage, sp.support
 		if isQuestion(ix.passages[i].Text) {
 			continue
 		}
@@ -97,7 +98,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		for _, h := range res.Hits {
 			maxCov = max(maxCov, h.Coverage)
 		}
-		w := ix.nb.ex.Weight * math.Pow(max(0, 1-maxCov), knnCoverPower)
+		w := kn.weight * math.Pow(max(0, 1-maxCov), knnCoverPower)
 		for k, h := range res.Hits {
 			res.Hits[k].Score += w * h.KNN
 		}
