@@ -43,7 +43,7 @@ func (l latencies) report(b *testing.B) {
 	b.ReportMetric(at(0.99), "p99-µs")
 }
 
-func openEmbedded(b *testing.B) *Index {
+func openEmbedded(b testing.TB) *Index {
 	b.Helper()
 	docs, err := knowledge.Load(knowledge.Default())
 	if err != nil {

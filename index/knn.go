@@ -309,6 +309,9 @@ type neighbours struct {
 	ex      *Examples
 	passage []int
 	known   []bool
+	// used and dropped count the examples about a passage of the
+	// knowledge and those about one it lacks.
+	used, dropped int
 }
 
 // startExamples attaches the bank e (nil: DefaultExamples) in a goroutine,
@@ -324,25 +327,26 @@ func (ix *Index) startExamples(e *Examples) {
 	go ix.nb()
 }
 
-// attachExamples is the bank as this knowledge sees it, nil when no
-// example is about one of its passages.
+// attachExamples is the bank as this knowledge sees it, nil for no bank
+// and without one (only the count dropped) when no example is about one
+// of its passages.
 func (ix *Index) attachExamples(e *Examples) *neighbours {
 	if e == nil || e.Len() == 0 {
 		return nil
 	}
 	nb := &neighbours{ex: e, passage: make([]int, len(e.list))}
-	known := 0
 	for k, ex := range e.list {
 		i, ok := ix.byID[ex.Passage]
 		if !ok {
 			i = -1
+			nb.dropped++
 		} else {
-			known++
+			nb.used++
 		}
 		nb.passage[k] = i
 	}
-	if known == 0 {
-		return nil
+	if nb.used == 0 {
+		return &neighbours{dropped: nb.dropped}
 	}
 	e.build()
 	nb.known = make([]bool, len(e.questions))
@@ -354,6 +358,19 @@ func (ix *Index) attachExamples(e *Examples) *neighbours {
 		}
 	}
 	return nb
+}
+
+// ExampleCount is how many examples of the bank (Options.Examples) are
+// about a passage of this knowledge and so vote, and how many are dropped
+// for a passage it lacks (a clinic's own knowledge, say).
+func (ix *Index) ExampleCount() (used, dropped int) {
+	if ix.nb == nil {
+		return 0, 0
+	}
+	if nb := ix.nb(); nb != nil {
+		return nb.used, nb.dropped
+	}
+	return 0, 0
 }
 
 // knnResult is what the neighbours of a question say: per passage, its
@@ -387,7 +404,7 @@ func (ix *Index) neighbours(text string) knnResult {
 		return knnResult{}
 	}
 	nb := ix.nb()
-	if nb == nil || nb.ex.Weight == 0 {
+	if nb == nil || nb.ex == nil || nb.ex.Weight == 0 {
 		return knnResult{}
 	}
 	e := nb.ex
