@@ -255,7 +255,21 @@ type feature struct {
 func questionFeatures(text string) (ws, gs []feature) {
 	words := spellOut(words(text), nil)
 	ws = make([]feature, 0, len(words))
-	gs = make([]feature, 0, 4*len(words))
+	n := 0
+	for _, w := range words {
+		n += len(w) + 2
+	}
+	gs = make([]feature, 0, n)
+	// Every word padded ("#word#"), in one string the grams are cut from.
+	var b strings.Builder
+	b.Grow(n)
+	for _, w := range words {
+		b.WriteByte('#')
+		b.WriteString(w)
+		b.WriteByte('#')
+	}
+	all := b.String()
+	end := 0
 	for _, w := range words {
 		stem := w
 		if n := 0; len(w) > 6 {
@@ -268,7 +282,9 @@ func questionFeatures(text string) (ws, gs []feature) {
 			}
 		}
 		ws = count(ws, stem)
-		padded := "#" + w + "#"
+		start := end
+		end += len(w) + 2
+		padded := all[start:end]
 		var buf [32]int
 		at := buf[:0] // where each letter starts, and the end
 		for i := range padded {
