@@ -141,13 +141,15 @@ func (e *Examples) Len() int {
 	return len(e.list)
 }
 
-// featureSpace is a TF-IDF space: each feature's inverse document
-// frequency and its postings (the examples holding it, with the weight it
-// has in their unit vector).
+// featureSpace is a TF-IDF space: each feature's number, and by number
+// its inverse document frequency and its postings (the examples holding
+// it, with the weight it has in their unit vector), all postings in one
+// array.
 type featureSpace struct {
-	idf      map[string]float64
+	id       map[string]int32
+	idf      []float64
 	maxIDF   float64
-	postings map[string][]posting
+	postings [][]posting
 }
 
 type posting struct {
@@ -183,30 +185,47 @@ func (e *Examples) build() {
 }
 
 func newFeatureSpace(docs [][]feature) featureSpace {
-	df := map[string]int{}
-	for _, d := range docs {
-		for _, f := range d {
-			df[f.name]++
+	fs := featureSpace{id: map[string]int32{}}
+	var df []int32
+	ids := make([][]int32, len(docs))
+	total := 0
+	for k, d := range docs {
+		ids[k] = make([]int32, len(d))
+		for j, f := range d {
+			id, ok := fs.id[f.name]
+			if !ok {
+				id = int32(len(df))
+				fs.id[f.name] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			ids[k][j] = id
+			total++
 		}
 	}
 	n := float64(len(docs))
-	fs := featureSpace{idf: make(map[string]float64, len(df)), postings: make(map[string][]posting, len(df))}
 	fs.maxIDF = math.Log(n+1) + 1
-	for f, c := range df {
-		fs.idf[f] = math.Log((n+1)/float64(c+1)) + 1
+	fs.idf = make([]float64, len(df))
+	fs.postings = make([][]posting, len(df))
+	all := make([]posting, 0, total)
+	for id, c := range df {
+		fs.idf[id] = math.Log((n+1)/float64(c+1)) + 1
+		fs.postings[id] = all[len(all) : len(all) : len(all)+int(c)]
+		all = all[:len(all)+int(c)]
 	}
 	for k, d := range docs {
 		var norm float64
-		for _, f := range d {
-			x := f.tf * fs.idf[f.name]
+		for j, f := range d {
+			x := f.tf * fs.idf[ids[k][j]]
 			norm += x * x
 		}
 		if norm == 0 {
 			continue
 		}
 		norm = math.Sqrt(norm)
-		for _, f := range d {
-			fs.postings[f.name] = append(fs.postings[f.name], posting{int32(k), float32(f.tf * fs.idf[f.name] / norm)})
+		for j, f := range d {
+			id := ids[k][j]
+			fs.postings[id] = append(fs.postings[id], posting{int32(k), float32(f.tf * fs.idf[id] / norm)})
 		}
 	}
 	return fs
@@ -218,11 +237,17 @@ func newFeatureSpace(docs [][]feature) featureSpace {
 // close to none).
 func (fs *featureSpace) add(acc []float32, q []feature, share float64) {
 	var norm float64
+	var buf [64]int32
+	ids := buf[:0]
 	for _, f := range q {
-		idf, ok := fs.idf[f.name]
-		if !ok {
-			idf = fs.maxIDF
+		idf := fs.maxIDF
+		id, ok := fs.id[f.name]
+		if ok {
+			idf = fs.idf[id]
+		} else {
+			id = -1
 		}
+		ids = append(ids, id)
 		x := f.tf * idf
 		norm += x * x
 	}
@@ -230,12 +255,12 @@ func (fs *featureSpace) add(acc []float32, q []feature, share float64) {
 		return
 	}
 	inv := share / math.Sqrt(norm)
-	for _, f := range q {
-		ps := fs.postings[f.name]
-		if len(ps) == 0 {
+	for j, f := range q {
+		if ids[j] < 0 {
 			continue
 		}
-		x := float32(f.tf * fs.idf[f.name] * inv)
+		ps := fs.postings[ids[j]]
+		x := float32(f.tf * fs.idf[ids[j]] * inv)
 		for _, p := range ps {
 			acc[p.question] += x * p.weight
 		}
