@@ -175,7 +175,7 @@ func (e *Examples) build() {
 		ws := make([][]feature, len(e.questions))
 		gs := make([][]feature, len(e.questions))
 		for k, q := range e.questions {
-			ws[k], gs[k] = questionFeatures(q.text)
+			ws[k], gs[k] = questionFeatures(spellOut(words(q.text), nil))
 		}
 		e.words = newFeatureSpace(ws)
 		e.grams = newFeatureSpace(gs)
@@ -274,11 +274,10 @@ type feature struct {
 }
 
 // questionFeatures are the word and letter-gram term frequencies of a
-// question (1 + log of the count), text-speak spelled out. A question has
+// question's words, text-speak spelled out (1 + log of the count). A question has
 // few features, so they are counted in slices, not maps; the grams are
 // slices of the padded word, not copies.
-func questionFeatures(text string) (ws, gs []feature) {
-	words := spellOut(words(text), nil)
+func questionFeatures(words []string) (ws, gs []feature) {
 	ws = make([]feature, 0, len(words))
 	n := 0
 	for _, w := range words {
@@ -434,13 +433,14 @@ type neighbour struct {
 	sim float64
 }
 
-// neighbours finds the example questions closest to text and scores
+// neighbours finds the example questions closest to the question's words
+// (text-speak spelled out, as rerank reads them) and scores
 // their passages: the sum of the squared similarities of the top
 // neighbours pointing at a passage over the sum of their similarities, so
 // a passage the closest questions agree on scores near their similarity,
 // one a single distant question points at near nothing. A question that
 // several passages answer (a list's items) counts whole for each.
-func (ix *Index) neighbours(text string) knnResult {
+func (ix *Index) neighbours(spelled []string) knnResult {
 	if ix.nb == nil {
 		return knnResult{}
 	}
@@ -449,7 +449,7 @@ func (ix *Index) neighbours(text string) knnResult {
 		return knnResult{}
 	}
 	e := nb.ex
-	qw, qg := questionFeatures(text)
+	qw, qg := questionFeatures(spelled)
 	p := e.acc.Get().(*[]float32)
 	acc := *p
 	e.words.add(acc, qw, knnWordShare)

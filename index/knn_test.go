@@ -21,7 +21,7 @@ func TestCloseExampleBeatsAnUnrelatedOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	kn := ix.neighbours("will the drip make ur head spinn?")
+	kn := ix.neighbours(spellOut(words("will the drip make ur head spinn?"), nil))
 	support := map[string]float64{}
 	for _, s := range kn.support {
 		support[ix.passages[s.passage].ID] = s.support
@@ -37,7 +37,7 @@ func TestCloseExampleBeatsAnUnrelatedOne(t *testing.T) {
 		t.Errorf("hits %+v (KNNTop %.2f), want %s first with its support", res.Hits, res.KNNTop, dizzy)
 	}
 	// Nothing like any example: no neighbour.
-	if kn := ix.neighbours("xylophone quartz"); kn.support != nil || kn.top != 0 {
+	if kn := ix.neighbours(words("xylophone quartz")); kn.support != nil || kn.top != 0 {
 		t.Errorf("an unrelated question has neighbours: %+v", kn)
 	}
 }
@@ -59,7 +59,7 @@ func TestExamplesForPassagesTheKnowledgeLacksAreDropped(t *testing.T) {
 	if used, dropped := ix.ExampleCount(); used != 1 || dropped != 1 {
 		t.Errorf("ExampleCount = %d used, %d dropped; want 1, 1", used, dropped)
 	}
-	if kn := ix.neighbours("how long am i sitting there for"); kn.support != nil {
+	if kn := ix.neighbours(words("how long am i sitting there for")); kn.support != nil {
 		t.Errorf("the dropped example's question has support %+v", kn.support)
 	}
 
@@ -95,7 +95,7 @@ func TestDefaultExamplesAreAboutTheEmbeddedArticles(t *testing.T) {
 
 // The grams of a word are its padded letter 4-grams, a short word whole.
 func TestQuestionFeatures(t *testing.T) {
-	ws, gs := questionFeatures("Lidocaine? IV iv")
+	ws, gs := questionFeatures(words("Lidocaine? IV iv"))
 	if fmt.Sprint(ws) != "[{lidoca 1} {iv 1.6931471805599454}]" {
 		t.Errorf("words %v", ws)
 	}

@@ -48,7 +48,7 @@ var questionWords = map[string]bool{
 // rerank orders hits by how much of the question each holds, and where:
 // field-weighted coverage of the terms (rare words weigh more), a bonus for
 // a heading in the question's own form, and bleve's score to break ties.
-func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
+func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 	if len(hits) == 0 {
 		return
 	}
@@ -61,12 +61,11 @@ func (ix *Index) rerank(text string, terms []Term, hits []Hit) {
 		maxEngine = max(maxEngine, h.Score)
 	}
 	qw := ""
-	ws := stripAskingPhrase(words(text))
+	ws := stripAskingPhrase(typed)
 	if len(ws) > 0 && questionWords[ws[0]] {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
-	spelled := spellOut(words(text), nil)
 	asked := askedAspect(spelled)
 	var qv []float32
 	denseWeight := weightDense

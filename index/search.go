@@ -66,7 +66,11 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	}
 	// Passages the closest example questions point at are candidates too,
 	// even when bleve, which reads only the articles' words, missed them.
-	kn := ix.neighbours(text)
+	// The question's words, as typed and with text-speak spelled out, for
+	// the neighbours and the re-ranking alike.
+	typed := words(text)
+	spelled := spellOut(typed, nil)
+	kn := ix.neighbours(spelled)
 	res.KNNTop = kn.top
 	for _, sp := range kn.support {
 		i, s := sp.passage, sp.support
@@ -89,7 +93,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		}
 		res.Hits[k].Coverage = max(ix.coverage(i, terms), c)
 	}
-	ix.rerank(text, terms, res.Hits)
+	ix.rerank(typed, spelled, terms, res.Hits)
 	// The neighbours count as much as the words leave the question
 	// unexplained: a question some passage covers whole is answered by
 	// its words (knn.go).
