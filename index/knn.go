@@ -162,20 +162,19 @@ type posting struct {
 func (e *Examples) build() {
 	e.once.Do(func() {
 		at := map[string]int{}
+		var ws, gs [][]feature
 		for k, ex := range e.list {
-			key := strings.Join(words(ex.Text), " ")
+			typed := words(ex.Text)
+			key := strings.Join(typed, " ")
 			q, ok := at[key]
 			if !ok {
 				q = len(e.questions)
 				at[key] = q
 				e.questions = append(e.questions, exampleQuestion{text: ex.Text})
+				w, g := questionFeatures(spellOut(typed, nil))
+				ws, gs = append(ws, w), append(gs, g)
 			}
 			e.questions[q].examples = append(e.questions[q].examples, k)
-		}
-		ws := make([][]feature, len(e.questions))
-		gs := make([][]feature, len(e.questions))
-		for k, q := range e.questions {
-			ws[k], gs[k] = questionFeatures(spellOut(words(q.text), nil))
 		}
 		e.words = newFeatureSpace(ws)
 		e.grams = newFeatureSpace(gs)
@@ -284,6 +283,12 @@ func questionFeatures(words []string) (ws, gs []feature) {
 		n += len(w) + 2
 	}
 	gs = make([]feature, 0, n)
+	// A long question (a story) counts its grams through a map; a short
+	// one, most, by looking through them.
+	var seen map[string]int
+	if n > 64 {
+		seen = make(map[string]int, n)
+	}
 	// Every word padded ("#word#"), in one string the grams are cut from.
 	var b strings.Builder
 	b.Grow(n)
@@ -316,11 +321,11 @@ func questionFeatures(words []string) (ws, gs []feature) {
 		}
 		at = append(at, len(padded))
 		if len(at) <= 5 {
-			gs = count(gs, padded)
+			gs = countIn(gs, seen, padded)
 			continue
 		}
 		for i := 0; i+4 < len(at); i++ {
-			gs = count(gs, padded[at[i]:at[i+4]])
+			gs = countIn(gs, seen, padded[at[i]:at[i+4]])
 		}
 	}
 	for _, fs := range [][]feature{ws, gs} {
@@ -329,6 +334,19 @@ func questionFeatures(words []string) (ws, gs []feature) {
 		}
 	}
 	return ws, gs
+}
+
+// countIn is count, through seen (each name's place in fs) when not nil.
+func countIn(fs []feature, seen map[string]int, name string) []feature {
+	if seen == nil {
+		return count(fs, name)
+	}
+	if k, ok := seen[name]; ok {
+		fs[k].tf++
+		return fs
+	}
+	seen[name] = len(fs)
+	return append(fs, feature{name, 1})
 }
 
 // count adds one occurrence of name to fs.
