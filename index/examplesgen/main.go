@@ -59,12 +59,17 @@ var sources = []string{
 // any one of them.
 var maxSections = 2
 
+// maxWordShare and maxGramShare, when not negative, replace the index's.
+var maxWordShare, maxGramShare float64
+
 func main() {
 	root := flag.String("root", "..", "the repository's root")
 	out := flag.String("o", "examples.jsonl", "example bank to write")
 	verbose := flag.Bool("v", false, "report passage@1 leaving each source file out, per weight")
 	weights := flag.String("weights", "0,0.1,0.2,0.3,0.5,0.8,1.2", "with -v, kNN weights to report")
 	flag.IntVar(&maxSections, "max-sections", maxSections, "most sections a question may be answered from")
+	flag.Float64Var(&maxWordShare, "max-word-share", -1, "with -v, leave out words more than this share of questions hold (default index's)")
+	flag.Float64Var(&maxGramShare, "max-gram-share", -1, "with -v, leave out grams more than this share of questions hold (default index's)")
 	flag.Parse()
 	if err := run(*root, *out, *verbose, *weights, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "examplesgen:", err)
@@ -261,6 +266,12 @@ func crossValidate(docs []knowledge.Document, bank []index.Example, weights stri
 			answers[e.Text][e.Passage] = true
 		}
 		ex := index.NewExamples(rest)
+		if maxWordShare >= 0 {
+			ex.MaxWordShare = maxWordShare
+		}
+		if maxGramShare >= 0 {
+			ex.MaxGramShare = maxGramShare
+		}
 		ix, err := index.Open(ctx, docs, index.Options{Examples: ex})
 		if err != nil {
 			return err
