@@ -31,7 +31,10 @@ type Model struct {
 	MinCoverage float64
 	// Params weigh the words the articles lack in the features.
 	Params Params
-	Bias   float64
+	// L2 is the ridge penalty it was trained with (chosen with Params by
+	// cross-validation, ./gen), for retraining it.
+	L2   float64
+	Bias float64
 	// Mean and Scale standardise each feature before its Weight applies.
 	Mean, Scale, Weight []float64
 }
@@ -109,7 +112,7 @@ func (m *Model) Encode() string {
 	fmt.Fprintf(&b, "min_coverage %s\nthreshold %s\n", num(m.MinCoverage), num(m.Threshold))
 	fmt.Fprintf(&b, "common_rarity %s\nrare_rarity %s\nbridged_share %s\nbridged_cosine %s\n",
 		num(m.Params.CommonRarity), num(m.Params.RareRarity), num(m.Params.BridgedShare), num(m.Params.BridgedCosine))
-	fmt.Fprintf(&b, "bias %s\n", num(m.Bias))
+	fmt.Fprintf(&b, "ridge %s\nbias %s\n", num(m.L2), num(m.Bias))
 	for k, name := range featureNames {
 		fmt.Fprintf(&b, "%s %s %s %s\n", name, num(m.Mean[k]), num(m.Scale[k]), num(m.Weight[k]))
 	}
@@ -141,6 +144,8 @@ func Decode(text string) (*Model, error) {
 		switch {
 		case f[0] == "threshold" && len(vals) == 1:
 			m.Threshold = vals[0]
+		case f[0] == "ridge" && len(vals) == 1:
+			m.L2 = vals[0]
 		case f[0] == "bias" && len(vals) == 1:
 			m.Bias = vals[0]
 		case f[0] == "min_coverage" && len(vals) == 1:

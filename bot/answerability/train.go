@@ -15,7 +15,7 @@ type Example struct {
 type TrainOptions struct {
 	// L2 is the ridge penalty on the standardised weights.
 	L2 float64
-	// Iterations of Newton's method.
+	// Iterations of Newton's method, at most (it stops when converged).
 	Iterations int
 }
 
@@ -78,11 +78,18 @@ func Train(examples []Example, opts TrainOptions) *Model {
 			if e.Answers {
 				y = 1
 			}
+			g, h := w*(p-y), w*p*(1-p)
 			for a := range x {
-				grad[a] += w * (p - y) * x[a]
-				for b := range x {
-					hess[a][b] += w * p * (1 - p) * x[a] * x[b]
+				grad[a] += g * x[a]
+				ha, hx := hess[a], h*x[a]
+				for b := a; b < len(x); b++ {
+					ha[b] += hx * x[b]
 				}
+			}
+		}
+		for a := range hess { // symmetric: only the upper half was summed
+			for b := 0; b < a; b++ {
+				hess[a][b] = hess[b][a]
 			}
 		}
 		for k := 1; k <= d; k++ { // the bias is not penalised
@@ -90,8 +97,13 @@ func Train(examples []Example, opts TrainOptions) *Model {
 			hess[k][k] += opts.L2
 		}
 		step := solve(hess, grad)
+		largest := 0.0
 		for k := range beta {
 			beta[k] -= step[k]
+			largest = max(largest, math.Abs(step[k]))
+		}
+		if largest < 1e-9 { // converged: further steps change nothing
+			break
 		}
 	}
 	m.Bias = beta[0]
