@@ -15,9 +15,13 @@
 // "put") says little; a rare one with no near word in the passage
 // ("pacemaker") is what makes a question one the articles don't answer.
 //
-// ./gen chooses the rarity parameters on a grid and the threshold on the
-// training data: every unanswerable question of the sets the tests hold
-// to floors left unanswered, at most 2% of off-topic health questions and
-// 10% of unanswerable ones answered, and of those thresholds the one with
-// the most right answers less wrong ones.
+// ./gen chooses the rarity parameters and the ridge penalty on a grid by
+// leave-one-file-out cross-validation over the training sets (each file
+// predicted by a model trained on the others), and the threshold on those
+// held-out predictions: the upper end of the 95% confidence interval of
+// the unanswerable (and out-of-scope) questions answered at most 10%, of
+// the off-topic ones at most 2%, and of those thresholds the one with the
+// most right answers less twice the wrong ones (a confident wrong answer
+// is the worst outcome). The regression cases the tests measure the bot on
+// are not trained on.
 package answerability

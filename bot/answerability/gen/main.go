@@ -1,7 +1,9 @@
 // Command gen trains the answerability model (../model.txt) on the
-// project's labelled question sets: the development set, the tuning sets
-// and the spent blind sets, the regression cases, and one half of the
-// off-topic set (the odd lines; the even ones are kept for checking). Run
+// project's labelled question sets: the development set, the tuning,
+// training and spent blind sets, and one half of the off-topic set (the
+// odd lines; the even ones are kept for checking); not the regression
+// cases, which the tests measure the bot on. The model is chosen by
+// leave-one-file-out cross-validation (trainset.Search), which it prints. Run
 // it with go generate ./bot/answerability; the sets outside the repository
 // are expected beside it (../shared, ../blind), as the measuring scripts
 // expect them.

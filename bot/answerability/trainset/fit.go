@@ -24,11 +24,14 @@ var (
 
 // ruleCoverages are the coverage rules tried: a passage holding that much
 // of the question (every word at its full weight) leads without the model,
-// and the model learns which of the questions the rule leaves unanswered
-// are answered all the same. 0.65 is the rule the bot answered by before
-// the model (bot.AnswerConfig's old MinCoverage); 2, no rule: the model
-// decides every question.
-var ruleCoverages = []float64{0.65, 0.8, 2}
+// wherever it ranks, and the model learns which of the questions the rule
+// leaves unanswered are answered all the same. 0.65 is the rule the bot
+// answered by before the model (bot.AnswerConfig's old MinCoverage).
+// Stricter rules (1, or none: the model deciding every question from the
+// top MaxLead) were tried: cross-validation cannot judge a rule's lead
+// below the top MaxLead (it counts it wrong), and without the rule
+// follow-ups whose list sits lower are lost (bot's TestFollowUpConversations).
+var ruleCoverages = []float64{0.65}
 
 // ruleLeads are where the rule of coverage min leads for each decision, -1
 // where it does not.
@@ -331,9 +334,15 @@ func cvProbs(ds []Decision, rules []int, fs [][][]float64, l2 float64) [][]float
 	return ps
 }
 
-// gain is what a threshold's figures are worth: right answers less wrong
-// ones.
-func gain(f Figures) int { return f.Right - f.Wrong }
+// wrongCost is what a wrong answer costs, in right answers: a confident
+// wrong answer is the worst outcome, worse than saying the articles don't
+// cover the question, so the bot answers where at least two of three
+// answers it adds are right.
+const wrongCost = 2
+
+// gain is what a threshold's figures are worth: right answers less the
+// cost of wrong ones.
+func gain(f Figures) int { return f.Right - wrongCost*f.Wrong }
 
 // Search cross-validates every choice of the grid (feature parameters and
 // ridge penalty) and returns the one whose held-out figures, at the
@@ -421,8 +430,8 @@ func PrintCV(w io.Writer, cv CV) {
 }
 
 // chooseThreshold picks the threshold for the probabilities ps, reporting
-// false when none keeps the limits: of those that keep them, the one with
-// the most right answers less wrong ones (the highest on a tie). It sweeps
+// false when none keeps the limits: of those that keep them, the one that
+// gains most (the highest on a tie). It sweeps
 // the threshold down: a decision's lead changes only where a place's
 // probability passes every earlier place's.
 func chooseThreshold(ps [][]float64, ds []Decision, rules []int) (float64, Figures, bool) {
