@@ -114,6 +114,19 @@ func NewExamples(list []Example) *Examples {
 	return &Examples{Weight: knnWeight, MaxWordShare: knnMaxWordShare, MaxGramShare: knnMaxGramShare, list: list}
 }
 
+// Without is a bank of e's examples but those of the named sets (their
+// Set field), at e's weight: a question of a set is ranked by a bank
+// that does not hold it (training on the set, say).
+func (e *Examples) Without(sets ...string) *Examples {
+	var list []Example
+	for _, ex := range e.list {
+		if !slices.Contains(sets, ex.Set) {
+			list = append(list, ex)
+		}
+	}
+	return &Examples{Weight: e.Weight, list: list}
+}
+
 // ParseExamples reads JSON Lines of {"passage", "text"} examples.
 func ParseExamples(text string) (*Examples, error) {
 	var list []Example

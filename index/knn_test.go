@@ -116,3 +116,19 @@ func ExampleIndex_Search_neighbours() {
 	fmt.Printf("%s (neighbour support %.2f)\n", res.Hits[0].Text, res.Hits[0].KNN)
 	// Output: Typical Session Time | 30–60 minutes (neighbour support 0.93)
 }
+
+func TestWithoutLeavesTheNamedSetsOut(t *testing.T) {
+	e := NewExamples([]Example{
+		{Passage: "a/0", Text: "how long is a session", Set: "one"},
+		{Passage: "a/1", Text: "does it hurt", Set: "two"},
+		{Passage: "a/2", Text: "is it safe", Set: "three"},
+	})
+	e.Weight = 1.5
+	w := e.Without("one", "three")
+	if w.Len() != 1 || w.list[0].Set != "two" || w.Weight != 1.5 {
+		t.Fatalf("Without(one, three) = %d examples %+v at weight %v, want the one of set two at 1.5", w.Len(), w.list, w.Weight)
+	}
+	if e.Len() != 3 {
+		t.Fatalf("Without changed the bank it was called on: %d examples", e.Len())
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -120,16 +121,42 @@ func (c Case) Answerable() bool {
 // the decision on each case's last turn. Each case is asked once per
 // place of the ranking, the bot answering with the passage at that place
 // every time, so that what each would quote can be checked.
+//
+// A case of a file the nearest-neighbour bank holds examples of
+// (index.Example.Set: the file's name without .jsonl) is ranked by an
+// index whose bank leaves that file's examples out, as a question nobody
+// wrote an example for is at run time: with them, each question would
+// find its own twin.
 func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 	docs, err := knowledge.Load(knowledge.Default())
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(ctx, docs, index.Options{})
-	if err != nil {
-		return nil, err
+	bank := index.DefaultExamples()
+	indexes := map[string]*index.Index{}
+	defer func() {
+		for _, ix := range indexes {
+			ix.Close()
+		}
+	}()
+	// key[i] names the bank case i is ranked by: "" for the whole bank,
+	// else the set left out of it.
+	key := make([]string, len(cases))
+	for i, c := range cases {
+		set := strings.TrimSuffix(filepath.Base(c.Set), ".jsonl")
+		banked := bank
+		if without := bank.Without(set); without.Len() < bank.Len() {
+			key[i], banked = set, without
+		}
+		if _, ok := indexes[key[i]]; ok {
+			continue
+		}
+		ix, err := index.Open(ctx, docs, index.Options{Examples: banked})
+		if err != nil {
+			return nil, err
+		}
+		indexes[key[i]] = ix
 	}
-	defer ix.Close()
 	out := make([]Decision, len(cases))
 	for i, c := range cases {
 		out[i] = Decision{Case: c, Right: make([]bool, answerability.MaxLead)}
@@ -140,11 +167,16 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 			last = &in
 			return lead, lead < len(in.Hits)
 		}
-		rt, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Answer: bot.AnswerConfig{Lead: record}})
-		if err != nil {
-			return nil, err
+		routers := map[string]*bot.Router{}
+		for k, ix := range indexes {
+			rt, err := bot.NewRouter(index.Searcher{Index: ix}, bot.RouterConfig{Answer: bot.AnswerConfig{Lead: record}})
+			if err != nil {
+				return nil, err
+			}
+			routers[k] = rt
 		}
 		for i, c := range cases {
+			rt := routers[key[i]]
 			var r bot.Reply
 			for _, t := range c.Turns {
 				last = nil
