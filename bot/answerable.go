@@ -5,7 +5,7 @@ import "github.com/infusionbot/infusionbot/bot/answerability"
 // answerabilityInput is what the answerability model reads of a ranking:
 // the question's terms and the ranked passages, best first.
 func answerabilityInput(res SearchResult) answerability.Input {
-	in := answerability.Input{Terms: make([]answerability.Term, len(res.Terms))}
+	in := answerability.Input{Terms: make([]answerability.Term, len(res.Terms)), KNNTop: res.KNNTop}
 	for i, t := range res.Terms {
 		w := t.Word
 		if t.Corrected != "" {
@@ -17,7 +17,7 @@ func answerabilityInput(res SearchResult) answerability.Input {
 		in.Hits = append(in.Hits, answerability.Hit{
 			Text: h.Text, Headings: h.Headings, Score: h.Score,
 			Coverage: h.Coverage, TextCoverage: h.TextCoverage, HeadingCoverage: h.HeadingCoverage,
-			TermMatch: h.TermMatch,
+			TermMatch: h.TermMatch, KNN: h.KNN,
 		})
 	}
 	return in

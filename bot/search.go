@@ -49,12 +49,18 @@ type SearchHit struct {
 	TermMatch []float64
 	// Snippet is the passage's best sentences for the query, verbatim.
 	Snippet string
+	// KNN is the passage's support from the example questions closest to
+	// the query (0 when none points at it, or without examples).
+	KNN float64
 }
 
 // SearchResult is a ranking with the query's terms.
 type SearchResult struct {
 	Terms []SearchTerm
 	Hits  []SearchHit
+	// KNNTop is the similarity (0-1) of the example question closest to
+	// the query, 0 when none is close or the searcher has no examples.
+	KNNTop float64
 }
 
 // Searcher finds passages for a person's text. The bleve index implements it.

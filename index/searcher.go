@@ -15,7 +15,7 @@ var _ bot.Searcher = Searcher{}
 // Search ranks passages and picks each one's best sentences for the query.
 func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchResult, error) {
 	res, err := s.Index.Search(ctx, text, k)
-	out := bot.SearchResult{}
+	out := bot.SearchResult{KNNTop: res.KNNTop}
 	for _, t := range res.Terms {
 		out.Terms = append(out.Terms, bot.SearchTerm{Word: t.Word, Corrected: t.Corrected, Known: t.Known, Weight: t.Weight})
 	}
@@ -32,6 +32,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
 			TermMatch:       s.termMatches(i, res.Terms),
 			Snippet:         s.bestSpan(i, res.Terms),
+			KNN:             h.KNN,
 		})
 	}
 	return out, nil

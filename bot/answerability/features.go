@@ -36,6 +36,10 @@ type Hit struct {
 	// (1 in its own words, less in a heading, through a synonym, or only in
 	// its context; 0 not at all). Nil when the searcher does not tell.
 	TermMatch []float64
+	// KNN is the passage's support from the example questions closest to
+	// the question: near the closest one's similarity when the top
+	// neighbours agree on it, 0 when none points at it.
+	KNN float64
 }
 
 // Input is a question as analysed and the passages ranked for it, best
@@ -43,6 +47,10 @@ type Hit struct {
 type Input struct {
 	Terms []Term
 	Hits  []Hit
+	// KNNTop is the similarity (0-1) of the example question closest to
+	// the question, 0 when none is close (or there are no examples: a
+	// clinic's own articles).
+	KNNTop float64
 }
 
 // featureNames name the features in the order Features returns them. None
@@ -58,6 +66,9 @@ var featureNames = []string{
 	"rare_unbridged",   // share of the question's weight on rare lacking words with no near word in the passage
 	"rank",             // the passage's place in the ranking (0 for the top)
 	"score_ratio",      // its score relative to the top passage's
+	"knn_top",          // similarity of the closest example question (any passage's)
+	"knn_support",      // the passage's support from the closest example questions
+	"knn_first",        // 1 when the passage has the most support of the ranking, 0 else (or none has any)
 }
 
 // NumFeatures is the length of a feature vector.
@@ -176,9 +187,20 @@ func FeaturesWith(in Input, i int, lacking []Lacking, p Params) []float64 {
 	if s0 := in.Hits[0].Score; s0 > 0 {
 		ratio = hit.Score / s0
 	}
+	knnFirst := 0.0
+	if hit.KNN > 0 {
+		knnFirst = 1
+		for _, h := range in.Hits {
+			if h.KNN > hit.KNN {
+				knnFirst = 0
+				break
+			}
+		}
+	}
 	return []float64{
 		adj(hit.Coverage), hit.Coverage, adj(hit.TextCoverage), adj(hit.HeadingCoverage),
 		missedRare, rareUnbridged, float64(i), ratio,
+		in.KNNTop, hit.KNN, knnFirst,
 	}
 }
 
