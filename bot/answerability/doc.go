@@ -11,7 +11,10 @@
 // less when the passage holds a word near it by meaning), how much it
 // holds counting them in full, in its own words and in its headings; how
 // rare the known words it lacks are; its place in the ranking and its
-// score against the top one. A common word the articles lack ("length",
+// score against the top one; and what the nearest example questions say
+// (index/knn.go): how close the closest one is, how much they support the
+// passage, whether it is the one they support most (all 0 for a clinic's
+// own articles, which no example is about). A common word the articles lack ("length",
 // "put") says little; a rare one with no near word in the passage
 // ("pacemaker") is what makes a question one the articles don't answer.
 //
@@ -23,5 +26,7 @@
 // the off-topic ones at most 2%, and of those thresholds the one with the
 // most right answers less twice the wrong ones (a confident wrong answer
 // is the worst outcome). The regression cases the tests measure the bot on
-// are not trained on.
+// are not trained on. A training file's questions are ranked with a kNN
+// bank that leaves that file's examples out (index.Examples.Without), so
+// none finds its own twin.
 package answerability
