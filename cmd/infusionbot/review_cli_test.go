@@ -65,10 +65,11 @@ func reviewGroups(t *testing.T, data string) reviewJSON {
 
 func TestReviewLinkAnswersTheQuestionFromThenOn(t *testing.T) {
 	data := t.TempDir()
-	// The articles say "plan for a ride home" where people ask about a taxi home.
-	question := "Can I get an uber home afterwards?"
-	variant := "could I get an uber home after it?"
-	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/57"
+	// The articles say nothing of MRI scans; the clinic links the question
+	// to the passage on sharing one's medical history.
+	question := "Does the clinic do MRI scans before the infusion?"
+	variant := "does the clinic do an MRI scan before infusions?"
+	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/55"
 
 	for _, r := range askJSON(t, data, question, strings.ToLower(question)) {
 		if r.Answered {
@@ -103,12 +104,12 @@ func TestReviewLinkAnswersTheQuestionFromThenOn(t *testing.T) {
 	// A new run (a reload) answers the question and a close variant from the passage.
 	for _, r := range askJSON(t, data, question, variant) {
 		if !r.Answered || len(r.Citations) == 0 || !strings.HasPrefix(passage, r.Citations[0].ID+"/") ||
-			!strings.Contains(r.Citations[0].Snippet, "ride home") {
+			!strings.Contains(r.Citations[0].Snippet, "medical history") {
 			t.Errorf("after linking, reply = %+v, want an answer citing %s", r, passage)
 		}
 	}
 	// Something else is still not answered from it.
-	if r := askJSON(t, data, "Can I bring my dog to the infusion?")[0]; r.Answered && strings.Contains(r.Text, "ride home") {
+	if r := askJSON(t, data, "Can I bring my dog to the infusion?")[0]; r.Answered && strings.Contains(r.Text, "medical history") {
 		t.Errorf("an unrelated question is answered from the linked passage: %s", r.Text)
 	}
 	for _, g := range reviewGroups(t, data).Groups {
@@ -159,7 +160,7 @@ func TestStoreTextOffKeepsCountsOnly(t *testing.T) {
 	data := t.TempDir()
 	env := map[string]string{"STORE_TEXT": "0"}
 	var in strings.Builder
-	in.WriteString(`{"user":"a","text":"Can I get an uber home afterwards?"}` + "\n")
+	in.WriteString(`{"user":"a","text":"Does the clinic do MRI scans before the infusion?"}` + "\n")
 	if err := run(t.Context(), []string{"ask", "--json", "--data", data}, func(k string) string { return env[k] },
 		strings.NewReader(in.String()), &strings.Builder{}, &strings.Builder{}); err != nil {
 		t.Fatal(err)
@@ -173,7 +174,7 @@ func TestStoreTextOffKeepsCountsOnly(t *testing.T) {
 	}
 	db, _ := os.ReadFile(filepath.Join(data, "infusionbot.db"))
 	wal, _ := os.ReadFile(filepath.Join(data, "infusionbot.db-wal"))
-	if strings.Contains(string(db)+string(wal), "uber home") {
+	if strings.Contains(string(db)+string(wal), "MRI scans") {
 		t.Errorf("with STORE_TEXT=0 the question's text is in the database file")
 	}
 }

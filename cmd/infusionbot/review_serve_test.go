@@ -54,8 +54,8 @@ func TestServeReviewOverHTTP(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode, string(b)
 	}
-	const question = `{"user":"p1","text":"Can I get an uber home afterwards?"}`
-	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/57"
+	const question = `{"user":"p1","text":"Does the clinic do MRI scans before the infusion?"}`
+	const passage = "lidocaine-and-ketamine#how-to-prepare-for-infusion-therapy/55"
 	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || strings.Contains(body, `"answered":true`) {
 		t.Fatalf("before linking: %d %s", code, body)
 	}
@@ -71,7 +71,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 	}
 	var drive, lobby string
 	for _, g := range list.Groups {
-		if strings.Contains(g.Text, "uber") {
+		if strings.Contains(g.Text, "MRI") {
 			drive = g.ID
 		} else {
 			lobby = g.ID
@@ -84,7 +84,7 @@ func TestServeReviewOverHTTP(t *testing.T) {
 		t.Fatalf("link: %d %s", code, body)
 	}
 	// Answered at once: the link reloaded the knowledge.
-	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || !strings.Contains(body, `"answered":true`) || !strings.Contains(body, "ride home") {
+	if code, body := call("POST", "/v1/messages", testToken, question); code != 200 || !strings.Contains(body, `"answered":true`) || !strings.Contains(body, "medical history") {
 		t.Errorf("after linking over HTTP: %d %s", code, body)
 	}
 	if code, body := call("POST", "/admin/review/dismiss", testToken, `{"group":"`+lobby+`"}`); code != 400 {
