@@ -5,9 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 	"io"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/infusionbot/infusionbot/bot"
@@ -117,7 +117,7 @@ func runEval(ctx context.Context, args []string, getenv func(string) string, std
 func scoreCase(c evalCase, r bot.Reply, rec func(key string, ok bool)) bool {
 	var cites []string
 	for _, ct := range r.Citations {
-		cites = append(cites, normEvidence(ct.Snippet))
+		cites = append(cites, evalcase.Norm(ct.Snippet))
 	}
 	hit := func(first bool) bool {
 		for i, ct := range cites {
@@ -125,7 +125,7 @@ func scoreCase(c evalCase, r bot.Reply, rec func(key string, ok bool)) bool {
 				break
 			}
 			for _, e := range c.Evidence {
-				if strings.Contains(ct, normEvidence(e)) {
+				if strings.Contains(ct, evalcase.Norm(e)) {
 					return true
 				}
 			}
@@ -171,19 +171,6 @@ func scoreCase(c evalCase, r bot.Reply, rec func(key string, ok bool)) bool {
 		rec("ok", ok)
 		return ok
 	}
-}
-
-var (
-	evidenceStrip = regexp.MustCompile("[*_`]")
-	evidenceSpace = regexp.MustCompile(`\s+`)
-	evidenceQuote = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-", "\u2011", "-")
-)
-
-// normEvidence compares text as shared/eval/norm.py does (without NFKC).
-func normEvidence(s string) string {
-	s = strings.ToLower(evidenceQuote.Replace(s))
-	s = evidenceStrip.ReplaceAllString(s, "")
-	return strings.TrimSpace(evidenceSpace.ReplaceAllString(s, " "))
 }
 
 func readCases(path string) ([]evalCase, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 	"io"
 	"strings"
 
@@ -33,9 +34,9 @@ func rankCases(ctx context.Context, ix *index.Index, cases []evalCase) (rankFigu
 			return f, fmt.Errorf("case %s: %w", c.ID, err)
 		}
 		holds := func(text string) bool {
-			t := normEvidence(text)
+			t := evalcase.Norm(text)
 			for _, e := range c.Evidence {
-				if strings.Contains(t, normEvidence(e)) {
+				if strings.Contains(t, evalcase.Norm(e)) {
 					return true
 				}
 			}

@@ -19,11 +19,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -211,28 +211,15 @@ func at1(ctx context.Context, ix *index.Index, cs []evalCase) (ok, n int, err er
 		if len(res.Hits) == 0 {
 			continue
 		}
-		t := normEvidence(res.Hits[0].Text)
+		t := evalcase.Norm(res.Hits[0].Text)
 		for _, e := range c.Evidence {
-			if strings.Contains(t, normEvidence(e)) {
+			if strings.Contains(t, evalcase.Norm(e)) {
 				ok++
 				break
 			}
 		}
 	}
 	return ok, n, nil
-}
-
-var (
-	evidenceStrip = regexp.MustCompile("[*_`]")
-	evidenceSpace = regexp.MustCompile(`\s+`)
-	evidenceQuote = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-", "\u2011", "-")
-)
-
-// normEvidence compares text as shared/eval/norm.py does (without NFKC).
-func normEvidence(s string) string {
-	s = strings.ToLower(evidenceQuote.Replace(s))
-	s = evidenceStrip.ReplaceAllString(s, "")
-	return strings.TrimSpace(evidenceSpace.ReplaceAllString(s, " "))
 }
 
 func readCases(path string) ([]evalCase, error) {

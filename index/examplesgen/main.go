@@ -31,6 +31,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 	"io"
 	"os"
 	"path/filepath"
@@ -93,7 +94,7 @@ func run(root, out string, verbose bool, weights string, log io.Writer) error {
 	passages := index.Cut(docs)
 	texts := make([]string, len(passages))
 	for i, p := range passages {
-		texts[i] = normEvidence(p.Text)
+		texts[i] = evalcase.Norm(p.Text)
 	}
 	var bank []index.Example
 	type tally struct{ kept, noPassage, manyPassages, dependent int }
@@ -166,7 +167,7 @@ func holding(texts []string, strs []string) []int {
 	for i, t := range texts {
 		n := 0
 		for _, s := range strs {
-			if s := normEvidence(s); s != "" && strings.Contains(t, s) {
+			if s := evalcase.Norm(s); s != "" && strings.Contains(t, s) {
 				n++
 			}
 		}
@@ -300,19 +301,6 @@ func crossValidate(docs []knowledge.Document, bank []index.Example, weights stri
 		fmt.Fprintf(log, "leave-one-file-out, weight %g: passage@1 %d/%d\n", w, ok[k], n)
 	}
 	return nil
-}
-
-var (
-	evidenceStrip = regexp.MustCompile("[*_`]")
-	evidenceSpace = regexp.MustCompile(`\s+`)
-	evidenceQuote = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-", "\u2011", "-")
-)
-
-// normEvidence compares text as shared/eval/norm.py does (without NFKC).
-func normEvidence(s string) string {
-	s = strings.ToLower(evidenceQuote.Replace(s))
-	s = evidenceStrip.ReplaceAllString(s, "")
-	return strings.TrimSpace(evidenceSpace.ReplaceAllString(s, " "))
 }
 
 func readCases(path string) ([]evalCase, error) {

@@ -10,9 +10,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/infusionbot/infusionbot/bot"
@@ -210,23 +210,11 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 // holdsEvidence reports whether a quote holds one of the evidence strings,
 // compared as the project's scorer compares them (shared/eval/norm.py).
 func holdsEvidence(snippet string, evidence []string) bool {
-	s := norm(snippet)
+	s := evalcase.Norm(snippet)
 	for _, e := range evidence {
-		if e := norm(e); e != "" && strings.Contains(s, e) {
+		if e := evalcase.Norm(e); e != "" && strings.Contains(s, e) {
 			return true
 		}
 	}
 	return false
-}
-
-var (
-	normQuote = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-", "\u2011", "-")
-	normStrip = regexp.MustCompile("[*_`]")
-	normSpace = regexp.MustCompile(`\s+`)
-)
-
-func norm(s string) string {
-	s = strings.ToLower(normQuote.Replace(s))
-	s = normStrip.ReplaceAllString(s, "")
-	return strings.TrimSpace(normSpace.ReplaceAllString(s, " "))
 }
