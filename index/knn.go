@@ -115,8 +115,10 @@ func NewExamples(list []Example) *Examples {
 }
 
 // Without is a bank of e's examples but those of the named sets (their
-// Set field), at e's weight: a question of a set is ranked by a bank
-// that does not hold it (training on the set, say).
+// Set field), at e's weight and shares: a question of a set is ranked by a
+// bank that does not hold it (training on the set, say). (Shares of 0 would
+// count no word or gram of a bank of knnMinQuestionsToDrop questions or
+// more: no neighbours at all.)
 func (e *Examples) Without(sets ...string) *Examples {
 	var list []Example
 	for _, ex := range e.list {
@@ -124,7 +126,7 @@ func (e *Examples) Without(sets ...string) *Examples {
 			list = append(list, ex)
 		}
 	}
-	return &Examples{Weight: e.Weight, list: list}
+	return &Examples{Weight: e.Weight, MaxWordShare: e.MaxWordShare, MaxGramShare: e.MaxGramShare, list: list}
 }
 
 // ParseExamples reads JSON Lines of {"passage", "text"} examples.

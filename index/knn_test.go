@@ -124,9 +124,15 @@ func TestWithoutLeavesTheNamedSetsOut(t *testing.T) {
 		{Passage: "a/2", Text: "is it safe", Set: "three"},
 	})
 	e.Weight = 1.5
+	e.MaxWordShare, e.MaxGramShare = 0.9, 0.8
 	w := e.Without("one", "three")
 	if w.Len() != 1 || w.list[0].Set != "two" || w.Weight != 1.5 {
 		t.Fatalf("Without(one, three) = %d examples %+v at weight %v, want the one of set two at 1.5", w.Len(), w.list, w.Weight)
+	}
+	// A share of 0 would leave every word and gram out of a bank of 50
+	// questions or more: no neighbour at all.
+	if w.MaxWordShare != 0.9 || w.MaxGramShare != 0.8 {
+		t.Fatalf("Without kept shares %v, %v, want e's 0.9, 0.8", w.MaxWordShare, w.MaxGramShare)
 	}
 	if e.Len() != 3 {
 		t.Fatalf("Without changed the bank it was called on: %d examples", e.Len())
