@@ -44,6 +44,9 @@ type engineConfig struct {
 	// Warn, when set, is told of knowledge files left out (drafts, a .pdf);
 	// nil means the Logger.
 	Warn func(msg string)
+	// Examples is the nearest-neighbour bank the index ranks with; nil
+	// means index.DefaultExamples.
+	Examples *index.Examples
 }
 
 // newCommandFlags makes a subcommand's flag set with the engine's shared
@@ -214,7 +217,7 @@ func (c engineConfig) reopenIndex(ctx context.Context, held *index.Index) (*inde
 	if err != nil {
 		return nil, err
 	}
-	ix, err := index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress, Questions: questions, Reuse: held})
+	ix, err := index.Open(ctx, docs, index.Options{Dir: c.IndexDir, Hash: hash, Progress: c.Progress, Questions: questions, Reuse: held, Examples: c.Examples})
 	if err == nil && len(ix.UnknownQuestionPassages()) > 0 {
 		c.warn(fmt.Sprintf("%s: questions linked to passages the articles no longer have are ignored (link them again): %s",
 			c.questionsPath(), strings.Join(ix.UnknownQuestionPassages(), ", ")))

@@ -2,39 +2,66 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/infusionbot/infusionbot/index"
 	"github.com/infusionbot/infusionbot/internal/sharedfiles"
 )
 
 // rankFloor is the least share of single-turn answer cases whose right
 // passage the search must rank first, per case set: ranking alone, before
-// the bot decides whether to answer.
+// the bot decides whether to answer. A set the nearest-neighbour bank
+// holds examples of (index/examples.jsonl) is ranked by a bank leaving
+// that set out, as a question nobody wrote an example for is at run time:
+// with its own examples each question finds its twin (qa_final2 87%,
+// qa_train 84%), which measures the bank, not the ranking.
 var rankFloor = map[string]float64{
-	"testdata/regression.jsonl":            0.85,
-	"eval/dev.jsonl":                       0.8,
-	"../../testdata/blind/qa_final2.jsonl": 0.58,
+	"testdata/regression.jsonl": 0.85,
+	"eval/dev.jsonl":            0.8,
+	// Ranked with the bank's other sets: 111 of 135 first when the bank
+	// took it in; the floor leaves a few points (5 cases) of slack.
+	"../../testdata/blind/qa_final2.jsonl": 0.78,
 	// Written blind for training (testdata/qa_train), never tuned on by
-	// hand: 305 of 540 first when it was added.
-	"../../testdata/qa_train/qa_train.jsonl": 0.55,
+	// hand: 305 of 540 first when it was added (before the bank); ranked
+	// with the bank's other sets, 361 of 540 when the bank took it in; the
+	// floor leaves a few points (20 cases) of slack.
+	"../../testdata/qa_train/qa_train.jsonl": 0.63,
 }
 
 func TestRankFloors(t *testing.T) {
 	t.Parallel()
-	ix, err := engineConfig{DataDir: t.TempDir()}.openIndex(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	bank := index.DefaultExamples()
+	// indexes are keyed by the set left out of the bank, "" for none.
+	indexes := map[string]*index.Index{}
+	defer func() {
+		for _, ix := range indexes {
+			ix.Close()
+		}
+	}()
 	for name, floor := range rankFloor {
 		path := name
+		var err error
 		if strings.HasPrefix(name, "eval/") {
 			if path, err = sharedfiles.Path(name); err != nil {
 				t.Fatal(err)
 			}
+		}
+		set, banked := strings.TrimSuffix(filepath.Base(name), ".jsonl"), bank
+		if without := bank.Without(set); without.Len() < bank.Len() {
+			banked = without
+		} else {
+			set = ""
+		}
+		ix, ok := indexes[set]
+		if !ok {
+			if ix, err = (engineConfig{DataDir: t.TempDir(), Examples: banked}).openIndex(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			indexes[set] = ix
 		}
 		cases, err := readCases(path)
 		if err != nil {
@@ -47,8 +74,13 @@ func TestRankFloors(t *testing.T) {
 		if f.at1.n == 0 {
 			t.Fatalf("%s: no single-turn answer cases", name)
 		}
+		heldOut := ""
+		if set != "" {
+			heldOut = fmt.Sprintf(" (held out of the bank: %d of %d examples)", banked.Len(), bank.Len())
+		}
+		t.Logf("%s: passage@1 %s, passage@5 %s%s", name, f.at1, f.at5, heldOut)
 		if got := float64(f.at1.ok) / float64(f.at1.n); got < floor {
-			t.Errorf("%s: right passage first for %s, below the floor of %.0f%%\n%s", name, f.at1, 100*floor, strings.Join(f.misses, "\n"))
+			t.Errorf("%s: right passage first for %s%s, below the floor of %.0f%%\n%s", name, f.at1, heldOut, 100*floor, strings.Join(f.misses, "\n"))
 		}
 		if f.at5.ok < f.at1.ok {
 			t.Errorf("%s: passage@5 %s below passage@1 %s", name, f.at5, f.at1)
