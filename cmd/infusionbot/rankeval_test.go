@@ -118,3 +118,34 @@ func TestSearchCases(t *testing.T) {
 		t.Errorf("case a (the right passage is first) listed as a miss:\n%s", out)
 	}
 }
+
+// TestSearchCasesBankWithout checks that search --cases -bank-without ranks
+// a banked set held out, as TestRankFloors does, and refuses a set the bank
+// holds no example of.
+func TestSearchCasesBankWithout(t *testing.T) {
+	t.Parallel()
+	path := "../../testdata/blind/qa_final2.jsonl"
+	out, stderr, err := cliRun(t, "", "search", "--cases", "-bank-without", "qa_final2", path)
+	if err != nil {
+		t.Fatalf("search --cases -bank-without: %v (stderr %q)", err, stderr)
+	}
+	ix, err := engineConfig{DataDir: t.TempDir(), Examples: index.DefaultExamples().Without("qa_final2")}.openIndex(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cases, err := readCases(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := rankCases(context.Background(), ix, cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "passage@1 " + f.at1.String(); !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if _, _, err := cliRun(t, "", "search", "--cases", "-bank-without", "qa_nosuch", path); err == nil || !strings.Contains(err.Error(), "qa_nosuch") {
+		t.Errorf("-bank-without qa_nosuch: err %v, want one naming the set", err)
+	}
+}

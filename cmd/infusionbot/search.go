@@ -39,9 +39,15 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 	k := fs.Int("k", 5, "how many passages to show")
 	cases := fs.Bool("cases", false, "score the ranking on case files (the arguments, in the format of shared/eval/dev.jsonl): right passage first and in the first five, for single-turn answer cases")
 	verbose := fs.Bool("v", false, "with --cases, list the cases whose right passage is not first")
+	bankWithout := fs.String("bank-without", "", "rank with a nearest-neighbour bank leaving out the examples of these sets (comma-separated, as index/examples.jsonl's \"set\" names them: qa_final2, qa_train...), so a set's own questions are held out")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *bankWithout != "" {
+		if ec.Examples, err = bankLeavingOut(*bankWithout); err != nil {
+			return err
+		}
 	}
 	if *cases {
 		if len(pos) == 0 {
@@ -131,4 +137,22 @@ func printRanking(w io.Writer, res searchResult) {
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "\n%2d. %.3f  %s\n    %s — %s\n    %s\n", i+1, h.Score, h.ID, h.Title, h.Section, h.Snippet)
 	}
+}
+
+// bankLeavingOut is the default nearest-neighbour bank without the
+// examples of the comma-separated sets; a set it holds no example of is
+// an error (a misspelt name would measure nothing held out).
+func bankLeavingOut(list string) (*index.Examples, error) {
+	bank := index.DefaultExamples()
+	var sets []string
+	for _, set := range strings.Split(list, ",") {
+		if set = strings.TrimSpace(set); set == "" {
+			continue
+		}
+		if bank.Without(set).Len() == bank.Len() {
+			return nil, fmt.Errorf("search: -bank-without: the bank holds no examples of set %q", set)
+		}
+		sets = append(sets, set)
+	}
+	return bank.Without(sets...), nil
 }
