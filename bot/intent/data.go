@@ -20,9 +20,9 @@ var (
 	writtenExamples string
 	//go:embed training/excluded.txt
 	excludedWritten string
-	// spentExamples are the messages of the spent evaluation sets
-	// (training/build_spent.py): written blind, measured on once, now
-	// training data.
+	// spentExamples are the messages of the spent evaluation sets (written
+	// by ./internal/spentgen): written blind, measured on once, now training
+	// data.
 	//go:embed training/spent.jsonl
 	spentExamples string
 )

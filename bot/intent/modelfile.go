@@ -10,6 +10,7 @@ import (
 	"strings"
 )
 
+//go:generate go run ./internal/spentgen -root ../.. -o training/spent.jsonl
 //go:generate go run ./gen -o model.bin
 
 // embeddedModel is the classifier trained on examples.txt with the default
