@@ -14,9 +14,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"github.com/infusionbot/infusionbot/internal/evalcase"
@@ -79,7 +77,7 @@ func run(root, out string, verbose bool, weight float64, weights, measure string
 	}
 	var train []evalCase
 	for _, s := range trainingSets {
-		cs, err := readCases(filepath.Join(root, s))
+		cs, err := evalcase.Read[evalCase](filepath.Join(root, s))
 		if err != nil {
 			return err
 		}
@@ -162,7 +160,7 @@ func run(root, out string, verbose bool, weight float64, weights, measure string
 				return err
 			}
 			for _, path := range strings.Split(measure, ",") {
-				cs, err := readCases(path)
+				cs, err := evalcase.Read[evalCase](path)
 				if err != nil {
 					return err
 				}
@@ -220,27 +218,4 @@ func at1(ctx context.Context, ix *index.Index, cs []evalCase) (ok, n int, err er
 		}
 	}
 	return ok, n, nil
-}
-
-func readCases(path string) ([]evalCase, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var cs []evalCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
-		if line == "" {
-			continue
-		}
-		var c evalCase
-		if err := json.Unmarshal([]byte(line), &c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		cs = append(cs, c)
-	}
-	return cs, sc.Err()
 }

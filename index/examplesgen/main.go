@@ -25,7 +25,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -100,7 +99,7 @@ func run(root, out string, verbose bool, weights string, log io.Writer) error {
 	type tally struct{ kept, noPassage, manyPassages, dependent int }
 	var all tally
 	for _, s := range sources {
-		cs, err := readCases(filepath.Join(root, s))
+		cs, err := evalcase.Read[evalCase](filepath.Join(root, s))
 		if err != nil {
 			return err
 		}
@@ -301,27 +300,4 @@ func crossValidate(docs []knowledge.Document, bank []index.Example, weights stri
 		fmt.Fprintf(log, "leave-one-file-out, weight %g: passage@1 %d/%d\n", w, ok[k], n)
 	}
 	return nil
-}
-
-func readCases(path string) ([]evalCase, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var cs []evalCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
-		if line == "" {
-			continue
-		}
-		var c evalCase
-		if err := json.Unmarshal([]byte(line), &c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		cs = append(cs, c)
-	}
-	return cs, sc.Err()
 }
