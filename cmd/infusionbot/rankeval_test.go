@@ -63,14 +63,7 @@ func TestRankFloors(t *testing.T) {
 			}
 			indexes[set] = ix
 		}
-		cases, err := readCases(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := rankCases(context.Background(), ix, cases)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := rankFile(t, ix, path)
 		if f.at1.n == 0 {
 			t.Fatalf("%s: no single-turn answer cases", name)
 		}
@@ -134,6 +127,17 @@ func TestSearchCasesBankWithout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	if want := "passage@1 " + rankFile(t, ix, path).at1.String(); !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if _, _, err := cliRun(t, "", "search", "--cases", "-bank-without", "qa_nosuch", path); err == nil || !strings.Contains(err.Error(), "qa_nosuch") {
+		t.Errorf("-bank-without qa_nosuch: err %v, want one naming the set", err)
+	}
+}
+
+// rankFile ranks the cases of the file at path with ix, as search --cases does.
+func rankFile(t *testing.T, ix *index.Index, path string) rankFigures {
+	t.Helper()
 	cases, err := readCases(path)
 	if err != nil {
 		t.Fatal(err)
@@ -142,10 +146,5 @@ func TestSearchCasesBankWithout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "passage@1 " + f.at1.String(); !strings.Contains(out, want) {
-		t.Errorf("output lacks %q:\n%s", want, out)
-	}
-	if _, _, err := cliRun(t, "", "search", "--cases", "-bank-without", "qa_nosuch", path); err == nil || !strings.Contains(err.Error(), "qa_nosuch") {
-		t.Errorf("-bank-without qa_nosuch: err %v, want one naming the set", err)
-	}
+	return f
 }
