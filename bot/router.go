@@ -124,7 +124,12 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	case f.Escalate():
 		r := rt.canned(string(f.Class))
 		if f.AlsoCrisis {
+			// An overdose taken to die is a crisis, as the people who write
+			// to the bot and the crisis services call it; the guidance stays
+			// the emergency's, first, with the crisis line after it. Both
+			// intents are Urgent, so nothing downstream ranks it lower.
 			r.Body += "\n" + rt.replies.Get("crisis_note")
+			r.Intent = IntentCrisis
 		}
 		return r, nil
 	case f.Mode == safety.History:

@@ -100,8 +100,10 @@ func TestEmergencyComesBeforeEverythingElse(t *testing.T) {
 }
 
 // An overdose taken to die is a danger to life first and a crisis too: the
-// reply sends the person to emergency help and also gives the crisis line.
-// An emergency with no crisis in it carries no crisis line.
+// reply sends the person to emergency help first and also gives the crisis
+// line, and is labelled crisis (as people and crisis services call it; both
+// intents are Urgent). An emergency with no crisis in it carries no crisis
+// line and stays an emergency.
 func TestOverdoseTakenToDieGetsEmergencyAndCrisisLine(t *testing.T) {
 	rt := newTestRouter(t)
 	for _, tc := range []struct {
@@ -113,8 +115,12 @@ func TestOverdoseTakenToDieGetsEmergencyAndCrisisLine(t *testing.T) {
 		{"my dad collapsed and isnt breathing", false},
 	} {
 		r := ask(t, rt, "u-"+tc.text, tc.text)
-		if r.Intent != bot.IntentEmergency || !strings.Contains(r.Body, "911") {
-			t.Errorf("%q: intent %s, want emergency guidance first: %q", tc.text, r.Intent, r.Body)
+		want := bot.IntentEmergency
+		if tc.crisis {
+			want = bot.IntentCrisis
+		}
+		if r.Intent != want || !strings.Contains(r.Body, "911") {
+			t.Errorf("%q: intent %s, want %s with emergency guidance first: %q", tc.text, r.Intent, want, r.Body)
 		}
 		if got := strings.Contains(r.Body, "988"); got != tc.crisis {
 			t.Errorf("%q: crisis line in the reply %v, want %v: %q", tc.text, got, tc.crisis, r.Body)

@@ -25,10 +25,10 @@ func TestSafetySets(t *testing.T) {
 }
 
 // relabelled are the cases of the blind tuning set whose kind issue 8
-// decided otherwise than its writer: an overdose already swallowed is an
-// emergency first, even taken to end one's life (emergency help before
-// crisis support; the crisis line cannot pump a stomach).
-var relabelled = map[string]string{"sf-013": "emergency"}
+// decided otherwise than its writer (none now: an overdose swallowed to
+// die is labelled crisis, as its writer did, and its reply still leads
+// with emergency help; see TestOverdoseTakenToDieGetsEmergencyAndCrisisLine).
+var relabelled = map[string]string{}
 
 func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 	f, err := os.Open(path)
