@@ -125,7 +125,7 @@ func TestOverdoseTakenToDieGetsEmergencyAndCrisisLine(t *testing.T) {
 		if got := strings.Contains(r.Body, "988"); got != tc.crisis {
 			t.Errorf("%q: crisis line in the reply %v, want %v: %q", tc.text, got, tc.crisis, r.Body)
 		}
-		if e, c := strings.Index(r.Body, "911"), strings.Index(r.Body, "988"); c >= 0 && c < e {
+		if !emergencyFirst(r.Body) {
 			t.Errorf("%q: the emergency number must come before the crisis line: %q", tc.text, r.Body)
 		}
 	}

@@ -24,12 +24,6 @@ func TestSafetySets(t *testing.T) {
 	}
 }
 
-// relabelled are the cases of the blind tuning set whose kind issue 8
-// decided otherwise than its writer (none now: an overdose swallowed to
-// die is labelled crisis, as its writer did, and its reply still leads
-// with emergency help; see TestOverdoseTakenToDieGetsEmergencyAndCrisisLine).
-var relabelled = map[string]string{}
-
 func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -50,9 +44,6 @@ func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 		var intent string
 		for _, turn := range c.Turns {
 			intent = string(ask(t, rt, user, turn).Intent)
-		}
-		if k, ok := relabelled[c.ID]; ok {
-			c.Kind = k
 		}
 		switch c.Kind {
 		case "emergency", "crisis":
