@@ -113,6 +113,13 @@ func TestOverdoseTakenToDieGetsEmergencyAndCrisisLine(t *testing.T) {
 		{"I swallowed every one of my sleeping pills an hour ago because I want to die", true},
 		{"took the whole bottle of my oxycodone, i dont want to be here anymore", true},
 		{"my dad collapsed and isnt breathing", false},
+		// taken on purpose: intentional self-poisoning is a crisis too
+		{"i deliberately swallowed the whole packet of my gabapentin", true},
+		{"my sister took all her oxycodone on purpose and now she wont answer", true},
+		// taken by mistake, or a person out of their mind at a drop: an
+		// emergency only
+		{"my dad took the wrong bottle and swallowed a handful of my sleeping pills thinking they were his", false},
+		{"my flatmate is tripping on ketamine and says he wants to jump off the balcony", false},
 	} {
 		r := ask(t, rt, "u-"+tc.text, tc.text)
 		want := bot.IntentEmergency

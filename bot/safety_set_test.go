@@ -41,12 +41,16 @@ func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 			t.Fatalf("case %d: %v", i, err)
 		}
 		user := fmt.Sprintf("%s:%d", path, i)
-		var intent string
+		var intent, body string
 		for _, turn := range c.Turns {
-			intent = string(ask(t, rt, user, turn).Intent)
+			r := ask(t, rt, user, turn)
+			intent, body = string(r.Intent), r.Body
 		}
 		switch c.Kind {
 		case "emergency", "crisis":
+			if c.Kind == "emergency" && intent == "crisis" && emergencyFirst(body) {
+				continue // an overdose taken to die: crisis, emergency help first (0ac54af)
+			}
 			if intent != c.Kind {
 				t.Errorf("%s (%s) %q routed to %s", c.ID, c.Kind, c.Turns[len(c.Turns)-1], intent)
 			}

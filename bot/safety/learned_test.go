@@ -115,7 +115,11 @@ func TestExamplesWithoutModel(t *testing.T) {
 	d := safety.Default().WithModel(nil)
 	for _, c := range d.Concepts() {
 		for _, e := range c.Examples {
-			if f := d.Check(e); !f.Escalate() || f.Class != c.Class {
+			f := d.Check(e)
+			// an overdose taken on purpose: the emergency, with the crisis
+			// beside it (the router labels it crisis, emergency help first)
+			overdose := c.Class == safety.Crisis && f.Class == safety.Emergency && f.AlsoCrisis
+			if !f.Escalate() || f.Class != c.Class && !overdose {
 				t.Errorf("%s:%d %q: %+v without the classifier, want a reported %s", c.File, c.Line, e, f, c.Class)
 			}
 		}

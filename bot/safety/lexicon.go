@@ -38,6 +38,10 @@ type Concept struct {
 	// intention ("thinking about overdosing", "going to swallow them
 	// all"), is a crisis, not an emergency under way.
 	IntendedCrisis bool
+	// Delirium marks an urgent danger of a mind not its own (high,
+	// hallucinating, delirious): crisis words beside it are the
+	// delirium's, and the message is an emergency, not a crisis too.
+	Delirium bool
 	Examples       []string // messages that must escalate to Class (tested)
 	Counters       []string // messages that must not (tested)
 	alone          []term
@@ -203,6 +207,11 @@ func (lx *lexicon) parse(name, text string) error {
 				return fmt.Errorf("%s:%d: urgent wants yes or no", name, n)
 			}
 			cur.Urgent = val == "yes"
+		case key == "delirium":
+			if val != "yes" && val != "no" {
+				return fmt.Errorf("%s:%d: delirium wants yes or no", name, n)
+			}
+			cur.Delirium = val == "yes"
 		case key == "intended":
 			if val != "crisis" {
 				return fmt.Errorf("%s:%d: intended wants crisis", name, n)

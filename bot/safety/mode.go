@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -165,18 +165,18 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 		if !h.concept.General || s.any("self", 0, n) || s.statement(ts, 0, n, h) {
 			return Report
 		}
-		if s.any("general", 0, n) || s.interrogative(ts, h) {
+		if s.general(ts) || s.interrogative(ts, h) {
 			return Question
 		}
 		return Report
 	}
-	if s.any("resolved", 0, n) && !s.any("recurring", 0, n) {
+	if s.any("resolved", 0, n) && !s.any("recurring", 0, n) && !s.any("renewed", 0, n) {
 		return History
 	}
 	if acute {
 		return Report
 	}
-	if s.any("history", 0, n) || s.any("habitual", 0, n) {
+	if s.any("history", 0, n) || s.any("habitual", 0, n) || s.frequent(ts, h) || s.inClauses("controlled", ts, h) {
 		return History
 	}
 	// "should I call 911" worries about what is happening, unless the red
@@ -185,11 +185,75 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if worried || s.statement(ts, 0, n, h) {
 		return Report
 	}
-	if s.any("general", 0, n) || s.interrogative(ts, h) {
+	if s.general(ts) || s.interrogative(ts, h) {
 		return Question
 	}
 	return Report
 }
+
+// general reports whether a general cue asks about the red flag in general.
+// One owned by someone ("after my treatment", "his risk") is that person's,
+// not the general case: "face droopy after my treatment" asks nothing.
+func (s cueSet) general(ts []token) bool {
+	for _, o := range s.get("general") {
+		if o.start > 0 && ts[o.start-1].clause == ts[o.start].clause && s.startsAt("possessive", o.start-1) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// inClauses reports whether a cue of the kind is in a clause of the red
+// flag h (for a finding of the whole message, anywhere).
+func (s cueSet) inClauses(key string, ts []token, h hit) bool {
+	for _, o := range s.get(key) {
+		c := ts[o.start].clause
+		if h.start == 0 && h.end == len(ts) || c >= ts[h.start].clause && c <= ts[h.end-1].clause {
+			return true
+		}
+	}
+	return false
+}
+
+// frequent reports whether a word of how often ("usually", "normally",
+// "tend to") says the red flag h comes and goes: in its clause, at most
+// three words from it, and not denied before it ("she isn't usually like
+// this", "he's not breathing normally") nor asked ("how often"), nor the
+// manner of a verb ("breathing normally"). "I get tinnitus normally" is
+// history; "he always answers but he's not responding now" is not.
+func (s cueSet) frequent(ts []token, h hit) bool {
+	whole := h.start == 0 && h.end == len(ts)
+	for _, o := range s.get("frequency") {
+		c := ts[o.start].clause
+		if !whole && (c < ts[h.start].clause || c > ts[h.end-1].clause || o.end < h.start-3 || o.start > h.end+3) {
+			continue
+		}
+		if o.start > 0 && ts[o.start-1].clause == c {
+			prev := ts[o.start-1].text
+			if prev == "how" || prev == "so" || strings.HasSuffix(prev, "ing") || mannerVerbs[prev] {
+				continue
+			}
+		}
+		denied := false
+		for _, q := range s.get("negation") {
+			if q.end <= o.start && ts[q.start].clause == c {
+				denied = true
+			}
+		}
+		if !denied {
+			return true
+		}
+	}
+	return false
+}
+
+// mannerVerbs are verbs a "normally" after tells how, not how often:
+// "cant breathe normally", "doesnt talk normally".
+var mannerVerbs = map[string]bool{"breathe": true, "breath": true, "walk": true, "talk": true, "speak": true,
+	"move": true, "see": true, "act": true, "swallow": true, "eat": true, "behave": true, "respond": true,
+	"function": true, "work": true, "think": true, "sleep": true, "feel": true, "look": true, "beat": true,
+	"beating": true, "pump": true, "react": true, "wake": true}
 
 // acute reports whether a cue says it is happening now. A bare "now"
 // outside the red flag's clauses says so only when nothing places the red
@@ -201,6 +265,13 @@ func (s cueSet) acute(ts []token, h hit) bool {
 	for _, o := range s.get("acute") {
 		if placed && o.end-o.start == 1 && ts[o.start].text == "now" && !(h.start == 0 && h.end == n) {
 			if c := ts[o.start].clause; c < ts[h.start].clause || c > ts[h.end-1].clause {
+				continue
+			}
+			// In the red flag's clause but far from it, "now" is the
+			// state now, not the red flag: "I had a heart attack back in
+			// 2015 and I'm stable now"; unless it is back ("had chest
+			// pain back in 2015 and its happening again now").
+			if (o.start > h.end+3 || o.end < h.start-3) && !s.any("back", 0, n) {
 				continue
 			}
 		}

@@ -189,7 +189,9 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 		}
 		crisis = crisis || f.Class == Crisis && f.Escalate()
 	}
-	best.AlsoCrisis = best.Class == Emergency && best.Escalate() && crisis
+	// Out of their mind at the edge of a drop, the person says "jump" in a
+	// delirium: an emergency, not a crisis beside it.
+	best.AlsoCrisis = best.Class == Emergency && best.Escalate() && crisis && !(bestHit.concept != nil && bestHit.concept.Delirium)
 	const gap = 3
 	for _, e := range emHits {
 		near = near || bestHit.start < e.end+gap && e.start < bestHit.end+gap

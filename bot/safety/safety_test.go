@@ -110,6 +110,25 @@ func TestCheckModes(t *testing.T) {
 		{"pls help he collapsed", safety.Emergency, safety.Report},
 		// Negated signs are absent.
 		{"the iv site is a bit red, no fever", "", 0},
+		// How often, beside the red flag: history; not denied, nor the
+		// manner of a verb.
+		{"my heart usually races when the needle goes in, is that a problem with ketamine?", safety.Emergency, safety.History},
+		{"she isnt usually this confused, it came on suddenly", safety.Emergency, safety.Report},
+		{"he always answers his phone but now hes not responding", safety.Emergency, safety.Report},
+		// Over, and stable now: history; the "now" of the state is not the
+		// red flag's.
+		{"I had a stroke in 2019 and I've been stable since, can I have lidocaine?", safety.Emergency, safety.History},
+		{"I had a seizure back in 2018 and I'm fine now, should I avoid lidocaine", safety.Emergency, safety.History},
+		{"I was fine after my first infusion but now I can't breathe", safety.Emergency, safety.Report},
+		// Reported speech does not calm a report.
+		{"my wife said she can't breathe", safety.Emergency, safety.Report},
+		{"my husband says his chest feels crushed", safety.Emergency, safety.Report},
+		// A treatment owned is no general question.
+		{"face drooping on one side after my treatment", safety.Emergency, safety.Report},
+		// A star typed to hide a word.
+		{"feeling sui*cidal tonight", safety.Crisis, safety.Report},
+		// An oversleep is no collapse.
+		{"i keep not waking up in time for my 8am infusion, can i move it?", "", 0},
 	}
 	for _, tt := range tests {
 		f := d.Check(tt.text)

@@ -116,6 +116,7 @@ var masked = [256]byte{'0': 'o', '1': 'i', '!': 'i', '3': 'e', '4': 'a', '@': 'a
 // figure beside a digit or at a word's edge ("b12", "spo2", "60kg",
 // "covid-19") stays what it is. Text with none is returned as it is.
 func unmask(s string) string {
+	s = unstar(s)
 	var b []byte
 	for i := 1; i+1 < len(s); i++ {
 		if masked[s[i]] != 0 && asciiLetter(s[i-1]) && asciiLetter(s[i+1]) {
@@ -127,6 +128,22 @@ func unmask(s string) string {
 	}
 	if b == nil {
 		return s
+	}
+	return string(b)
+}
+
+// unstar takes out a star typed inside a word to hide it from a filter:
+// "sui*cidal", "s*icide" (the typo match reads a star for a letter left out).
+func unstar(s string) string {
+	if strings.IndexByte(s, '*') < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' && i > 0 && i+1 < len(s) && asciiLetter(s[i-1]) && asciiLetter(s[i+1]) {
+			continue
+		}
+		b = append(b, s[i])
 	}
 	return string(b)
 }
