@@ -229,6 +229,10 @@ func (s cueSet) frequent(ts []token, h hit) bool {
 		if !whole && (c < ts[h.start].clause || c > ts[h.end-1].clause || o.end < h.start-3 || o.start > h.end+3) {
 			continue
 		}
+		// "usually never get this": what is usual is its absence
+		if o.end < len(ts) && ts[o.end].clause == c && s.startsAt("negation", o.end) {
+			continue
+		}
 		if o.start > 0 && ts[o.start-1].clause == c {
 			prev := ts[o.start-1].text
 			if prev == "how" || prev == "so" || strings.HasSuffix(prev, "ing") || mannerVerbs[prev] {
