@@ -42,12 +42,12 @@ type Concept struct {
 	// hallucinating, delirious): crisis words beside it are the
 	// delirium's, and the message is an emergency, not a crisis too.
 	Delirium bool
-	Examples       []string // messages that must escalate to Class (tested)
-	Counters       []string // messages that must not (tested)
-	alone          []term
-	groups         [][]term
-	unless         []term
-	except         []term
+	Examples []string // messages that must escalate to Class (tested)
+	Counters []string // messages that must not (tested)
+	alone    []term
+	groups   [][]term
+	unless   []term
+	except   []term
 }
 
 // term is a sequence of adjacent words.

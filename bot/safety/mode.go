@@ -124,7 +124,7 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
 	// In a story, a film or a game it happens to nobody.
-	acute := s.acute(ts, h) || s.justBefore(ts, h) || s.sinceIn(ts, h)
+	acute := s.acute(ts, h) || s.justBefore(ts, h) || s.inClauses("since", ts, h)
 	if s.any("fiction", 0, n) && !acute {
 		return Question
 	}
@@ -243,6 +243,7 @@ func (s cueSet) frequent(ts []token, h hit) bool {
 		for _, q := range s.get("negation") {
 			if q.end <= o.start && ts[q.start].clause == c {
 				denied = true
+				break
 			}
 		}
 		if !denied {
@@ -346,18 +347,6 @@ func (s cueSet) justBefore(ts []token, h hit) bool {
 			return true
 		}
 		if o.end <= h.start && o.end >= h.start-2 && ts[o.start].clause == ts[h.start].clause {
-			return true
-		}
-	}
-	return false
-}
-
-// sinceIn reports whether "since" is in a clause of the red flag h; for a
-// finding of the whole message, anywhere.
-func (s cueSet) sinceIn(ts []token, h hit) bool {
-	for _, o := range s.get("since") {
-		c := ts[o.start].clause
-		if h.start == 0 && h.end == len(ts) || c >= ts[h.start].clause && c <= ts[h.end-1].clause {
 			return true
 		}
 	}
