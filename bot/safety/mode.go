@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled", "purpose"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -124,7 +124,7 @@ func (s cueSet) startsAt(key string, i int) bool { return s.any(key, i, i+1) }
 func (s cueSet) mode(ts []token, h hit) Mode {
 	n := len(ts)
 	// In a story, a film or a game it happens to nobody.
-	acute := s.acute(ts, h) || s.justBefore(ts, h) || s.inClauses("since", ts, h)
+	acute := s.acute(ts, h) || s.justBefore(ts, h) || s.sinceUnderWay(ts, h)
 	if s.any("fiction", 0, n) && !acute {
 		return Question
 	}
@@ -208,8 +208,38 @@ func (s cueSet) general(ts []token) bool {
 // flag h (for a finding of the whole message, anywhere).
 func (s cueSet) inClauses(key string, ts []token, h hit) bool {
 	for _, o := range s.get(key) {
-		c := ts[o.start].clause
-		if h.start == 0 && h.end == len(ts) || c >= ts[h.start].clause && c <= ts[h.end-1].clause {
+		if inClause(ts, o, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// inClause reports whether the cue o is in a clause of the red flag h (for
+// a finding of the whole message, anywhere).
+func inClause(ts []token, o occurrence, h hit) bool {
+	c := ts[o.start].clause
+	return h.start == 0 && h.end == len(ts) || c >= ts[h.start].clause && c <= ts[h.end-1].clause
+}
+
+// sinceUnderWay reports whether a "since" in a clause of the red flag h
+// says it has gone on from then till now ("confused since he woke up").
+// Not when the red flag is what "since" counts from, right after it ("pain
+// since his stroke a few years ago", "ever since my seizure"): then the red
+// flag is the past event.
+func (s cueSet) sinceUnderWay(ts []token, h hit) bool {
+	whole := h.start == 0 && h.end == len(ts)
+	for _, o := range s.get("since") {
+		if !whole {
+			after := o.end
+			if after < len(ts) && (s.startsAt("possessive", after) || s.startsAt("generic", after) || ts[after].text == "the") {
+				after++
+			}
+			if h.start == after {
+				continue
+			}
+		}
+		if inClause(ts, o, h) {
 			return true
 		}
 	}
@@ -330,6 +360,11 @@ func (s cueSet) statement(ts []token, lo, hi int, h hit) bool {
 			if ts[q].clause != ts[p].clause {
 				break
 			}
+			// "my doctor said if I ever feel my lips go numb": what
+			// follows a conditional is put as a possibility, not said
+			if s.startsAt("conditional", q) && !s.insideAt("indirect", q) {
+				break
+			}
 			if s.startsAt("verb", q) || q == h.start {
 				return true
 			}
@@ -362,6 +397,16 @@ func (s cueSet) hypotheticalBefore(ts []token, p int) bool {
 	}
 	for _, o := range s.get("conditional") {
 		if o.start >= lo && o.start < p && !s.inside("indirect", o) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideAt reports whether token i lies within a cue of the kind.
+func (s cueSet) insideAt(key string, i int) bool {
+	for _, q := range s.get(key) {
+		if q.start <= i && i < q.end {
 			return true
 		}
 	}
@@ -407,4 +452,35 @@ func (s cueSet) negated(ts []token, h hit) bool {
 		return true
 	}
 	return false
+}
+
+// deniedPurpose returns the tokens without the words of a purpose the
+// message denies ("I didn't take my pills on purpose", "it wasn't on
+// purpose", "I didn't mean to"): a negation at most three words before the
+// purpose word, in its clause. A purpose denied is no purpose, and the
+// message is read as if it named none; nil when no purpose is denied.
+func (s cueSet) deniedPurpose(ts []token) []token {
+	var out []token
+	last := 0 // ts[:last] is in out
+	for _, o := range s.get("purpose") {
+		denied := false
+		for _, q := range s.get("negation") {
+			if q.end <= o.start && q.end >= o.start-3 && ts[q.start].clause == ts[o.start].clause {
+				denied = true
+				break
+			}
+		}
+		if !denied || o.start < last {
+			continue
+		}
+		if out == nil {
+			out = make([]token, 0, len(ts))
+		}
+		out = append(out, ts[last:o.start]...)
+		last = o.end
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, ts[last:]...)
 }

@@ -98,13 +98,22 @@ func (d *Detector) Check(text string) Finding {
 // check is Check with the classifier's probability of a red flag (1 when
 // the lexicon escalated and the classifier was not asked; 0 without one).
 func (d *Detector) check(text string) (Finding, float64) {
-	ts := tokenize(text)
+	return d.checkTokens(tokenize(text))
+}
+
+// checkTokens is check of the tokens of a message.
+func (d *Detector) checkTokens(ts []token) (Finding, float64) {
 	if len(ts) == 0 {
 		return Finding{}, 0
 	}
 	ws := words(ts)
 	hits := d.concepts.concepts(d.concepts.find(ws))
 	best, bestRank, emergency, cs, near := d.rank(ts, ws, hits)
+	if len(hits) > 0 {
+		if rest := cs.deniedPurpose(ts); rest != nil {
+			return d.checkTokens(rest)
+		}
+	}
 	if best.Escalate() {
 		// A crisis and another emergency reported in the same words ("fell
 		// and hit my head, there's blood": an injury, or hurting oneself?):
@@ -130,6 +139,9 @@ func (d *Detector) check(text string) (Finding, float64) {
 	}
 	if cs.c == nil {
 		cs = d.cues.find(ws)
+		if rest := cs.deniedPurpose(ts); rest != nil {
+			return d.checkTokens(rest)
+		}
 	}
 	// A history cue ("my drip last week", "had a seizure years ago") does
 	// not hold back a classifier that is all but certain: it learned from
@@ -165,12 +177,18 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 		if cs.negated(ts, h) {
 			continue
 		}
-		f := Finding{Class: h.concept.Class, Mode: cs.mode(ts, h), Concept: h.concept.Name}
+		f := Finding{Class: h.concept.Class, Concept: h.concept.Name}
 		intended := h.concept.Urgent && cs.intended(h)
 		if intended && h.concept.IntendedCrisis {
-			// "thinking about overdosing": the intention is the crisis
+			// "thinking about overdosing": the intention is the crisis, and
+			// its mode a crisis's ("if I took everything in my cabinet,
+			// would it be painless?" asks about the writer's own death)
+			c := *h.concept
+			c.Class = Crisis
+			h.concept = &c
 			f.Class = Crisis
 		}
+		f.Mode = cs.mode(ts, h)
 		r := int(f.Mode) * 3
 		switch {
 		case h.concept.Urgent && !intended:

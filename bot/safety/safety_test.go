@@ -108,6 +108,18 @@ func TestCheckModes(t *testing.T) {
 		// Text-speak is spelled out.
 		{"idw to be alive anymore", safety.Crisis, safety.Report},
 		{"pls help he collapsed", safety.Emergency, safety.Report},
+		// "since" right before the red flag counts from it: the red flag is
+		// the past event; after it, the red flag has gone on since.
+		{"my mum has had headaches ever since her stroke in 2019, can she have ketamine?", safety.Emergency, safety.History},
+		{"she has been slurring her words since this morning", safety.Emergency, safety.Report},
+		// What follows a conditional is put as a possibility, not said of
+		// the subject before it; what a medicine can do is told in general.
+		{"the nurse said if my face starts drooping during the drip I should press the button, is that common?", safety.Emergency, safety.Question},
+		{"my face is drooping, the nurse said if it happens to press the button", safety.Emergency, safety.Report},
+		{"ketamine can make your heart race, how long does that last?", safety.Emergency, safety.Question},
+		{"ketamine can make your heart race and mine is racing now", safety.Emergency, safety.Report},
+		// One's own overdose put as a possibility is thought of: a crisis.
+		{"what if i just swallowed the whole bottle of my oxycodone, would it hurt", safety.Crisis, safety.Report},
 		// Negated signs are absent.
 		{"the iv site is a bit red, no fever", "", 0},
 		// How often, beside the red flag: history; not denied, nor the
@@ -219,5 +231,30 @@ func TestSureOverHistory(t *testing.T) {
 	}
 	if f := d.Check(text); !f.Escalate() || f.Class != safety.Emergency {
 		t.Errorf("%q: %+v, want an emergency report", text, f)
+	}
+}
+
+// TestDeniedPurpose: a purpose denied ("not on purpose", "didn't ... on
+// purpose", "didn't mean to") is no purpose, for the lexicon and the
+// classifier alike; a purpose said stays one, and what else the message
+// reports still counts.
+func TestDeniedPurpose(t *testing.T) {
+	d := safety.Default()
+	for _, text := range []string{
+		"I didn't take my pills on purpose because I forgot",
+		"it wasnt on purpose, I forgot my pills this morning",
+		"i didnt skip my dose intentionally, i just forgot it",
+	} {
+		if f := d.Check(text); f.Escalate() {
+			t.Errorf("%q escalated (%s %s), want no red flag", text, f.Class, f.Concept)
+		}
+	}
+	// an overdose taken by mistake is an emergency, with no crisis beside it
+	if f := d.Check("i took too many of my pills but not on purpose"); !f.Escalate() || f.Class != safety.Emergency || f.AlsoCrisis {
+		t.Errorf("overdose not on purpose: %+v, want an emergency with no crisis", f)
+	}
+	// said, the purpose holds
+	if f := d.Check("i swallowed all my amitriptyline on purpose"); !f.Escalate() || !f.AlsoCrisis {
+		t.Errorf("overdose on purpose: %+v, want a crisis beside the emergency", f)
 	}
 }
