@@ -226,7 +226,7 @@ func inClause(ts []token, o occurrence, h hit) bool {
 // says it has gone on from then till now ("confused since he woke up").
 // Not when the red flag is what "since" counts from, right after it ("pain
 // since his stroke a few years ago", "ever since my seizure"): then the red
-// flag is the past event.
+// flag is the past event; nor since a time long past.
 func (s cueSet) sinceUnderWay(ts []token, h hit) bool {
 	whole := h.start == 0 && h.end == len(ts)
 	for _, o := range s.get("since") {
@@ -238,8 +238,24 @@ func (s cueSet) sinceUnderWay(ts []token, h hit) bool {
 			if h.start == after {
 				continue
 			}
+			// since a time long past ("slurring since his stroke last
+			// year"): of long standing, not under way
+			if s.historyAfter(ts, o) {
+				continue
+			}
 		}
 		if inClause(ts, o, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// historyAfter reports whether a history cue follows the cue o in its
+// clause.
+func (s cueSet) historyAfter(ts []token, o occurrence) bool {
+	for _, q := range s.get("history") {
+		if q.start >= o.end && ts[q.start].clause == ts[o.start].clause {
 			return true
 		}
 	}

@@ -112,6 +112,7 @@ func TestCheckModes(t *testing.T) {
 		// the past event; after it, the red flag has gone on since.
 		{"my mum has had headaches ever since her stroke in 2019, can she have ketamine?", safety.Emergency, safety.History},
 		{"she has been slurring her words since this morning", safety.Emergency, safety.Report},
+		{"my dad has had slurred speech since his stroke last year, can he have lidocaine", safety.Emergency, safety.History},
 		// What follows a conditional is put as a possibility, not said of
 		// the subject before it; what a medicine can do is told in general.
 		{"the nurse said if my face starts drooping during the drip I should press the button, is that common?", safety.Emergency, safety.Question},
