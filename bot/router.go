@@ -122,16 +122,16 @@ func (rt *Router) Handle(ctx context.Context, m Message) (Reply, error) {
 	f := rt.turns.Check(rt.safety, key, m.Text)
 	switch {
 	case f.Escalate():
-		r := rt.canned(string(f.Class))
-		if f.AlsoCrisis {
-			// An overdose taken to die is a crisis, as the people who write
-			// to the bot and the crisis services call it; the guidance stays
-			// the emergency's, first, with the crisis line after it. Both
+		if f.EmergencyFirst {
+			// An overdose taken to die: a crisis whose guidance is the
+			// emergency's, first, with the crisis line after it. Both
 			// intents are Urgent, so nothing downstream ranks it lower.
+			r := rt.canned(string(safety.Emergency))
 			r.Body += "\n" + rt.replies.Get("crisis_note")
-			r.Intent = IntentCrisis
+			r.Intent = Intent(f.Class)
+			return r, nil
 		}
-		return r, nil
+		return rt.canned(string(f.Class)), nil
 	case f.Mode == safety.History:
 		r := rt.canned(string(IntentMedicalAdvice))
 		if f.Class == safety.Crisis {

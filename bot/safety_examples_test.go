@@ -20,10 +20,7 @@ func TestSafetyExamples(t *testing.T) {
 			want := bot.Intent(c.Class)
 			for _, ex := range c.Examples {
 				got := ask(t, rt, ex, ex)
-				if got.Intent == bot.IntentCrisis && want == bot.IntentEmergency && emergencyFirst(got.Body) {
-					continue // an overdose taken to die: crisis, emergency help first
-				}
-				if got.Intent != want {
+				if !answers(want, got) {
 					t.Errorf("%q routed to %s, want %s (%s:%d)", ex, got.Intent, want, c.File, c.Line)
 				}
 			}
@@ -64,6 +61,13 @@ func TestSafetyModes(t *testing.T) {
 			t.Errorf("%q: handoff %q has a safety note, want none", tt.text, got.Handoff)
 		}
 	}
+}
+
+// answers reports whether the reply answers a red flag of the intent want
+// (safety.Answers: an emergency may come back a crisis with emergency help
+// first).
+func answers(want bot.Intent, r bot.Reply) bool {
+	return safety.Answers(safety.Class(want), safety.Class(r.Intent), emergencyFirst(r.Body))
 }
 
 // emergencyFirst reports whether a reply sends the person to emergency help

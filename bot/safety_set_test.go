@@ -41,17 +41,14 @@ func testSafetySet(t *testing.T, rt bot.Handler, path string) {
 			t.Fatalf("case %d: %v", i, err)
 		}
 		user := fmt.Sprintf("%s:%d", path, i)
-		var intent, body string
+		var r bot.Reply
 		for _, turn := range c.Turns {
-			r := ask(t, rt, user, turn)
-			intent, body = string(r.Intent), r.Body
+			r = ask(t, rt, user, turn)
 		}
+		intent := string(r.Intent)
 		switch c.Kind {
 		case "emergency", "crisis":
-			if c.Kind == "emergency" && intent == "crisis" && emergencyFirst(body) {
-				continue // an overdose taken to die: crisis, emergency help first (0ac54af)
-			}
-			if intent != c.Kind {
+			if !answers(bot.Intent(c.Kind), r) {
 				t.Errorf("%s (%s) %q routed to %s", c.ID, c.Kind, c.Turns[len(c.Turns)-1], intent)
 			}
 		case "not_emergency", "medical_advice":

@@ -116,10 +116,7 @@ func TestExamplesWithoutModel(t *testing.T) {
 	for _, c := range d.Concepts() {
 		for _, e := range c.Examples {
 			f := d.Check(e)
-			// an overdose taken on purpose: the emergency, with the crisis
-			// beside it (the router labels it crisis, emergency help first)
-			overdose := c.Class == safety.Crisis && f.Class == safety.Emergency && f.AlsoCrisis
-			if !f.Escalate() || f.Class != c.Class && !overdose {
+			if !f.Escalate() || !f.Answers(c.Class) {
 				t.Errorf("%s:%d %q: %+v without the classifier, want a reported %s", c.File, c.Line, e, f, c.Class)
 			}
 		}

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled", "purpose"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled", "purpose", "manner"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -272,7 +272,7 @@ func (s cueSet) frequent(ts []token, h hit) bool {
 	whole := h.start == 0 && h.end == len(ts)
 	for _, o := range s.get("frequency") {
 		c := ts[o.start].clause
-		if !whole && (c < ts[h.start].clause || c > ts[h.end-1].clause || o.end < h.start-3 || o.start > h.end+3) {
+		if !whole && (c < ts[h.start].clause || c > ts[h.end-1].clause || !nearby(o, h)) {
 			continue
 		}
 		// "usually never get this": what is usual is its absence
@@ -281,7 +281,7 @@ func (s cueSet) frequent(ts []token, h hit) bool {
 		}
 		if o.start > 0 && ts[o.start-1].clause == c {
 			prev := ts[o.start-1].text
-			if prev == "how" || prev == "so" || strings.HasSuffix(prev, "ing") || mannerVerbs[prev] {
+			if prev == "how" || prev == "so" || strings.HasSuffix(prev, "ing") || s.startsAt("manner", o.start-1) {
 				continue
 			}
 		}
@@ -299,12 +299,15 @@ func (s cueSet) frequent(ts []token, h hit) bool {
 	return false
 }
 
-// mannerVerbs are verbs a "normally" after tells how, not how often:
-// "cant breathe normally", "doesnt talk normally".
-var mannerVerbs = map[string]bool{"breathe": true, "breath": true, "walk": true, "talk": true, "speak": true,
-	"move": true, "see": true, "act": true, "swallow": true, "eat": true, "behave": true, "respond": true,
-	"function": true, "work": true, "think": true, "sleep": true, "feel": true, "look": true, "beat": true,
-	"beating": true, "pump": true, "react": true, "wake": true}
+// nearWords is how many words from a red flag a cue read beside it (a
+// frequency word, a bare "now") may be.
+const nearWords = 3
+
+// nearby reports whether the cue o lies at most nearWords words from the red
+// flag h.
+func nearby(o occurrence, h hit) bool {
+	return o.end >= h.start-nearWords && o.start <= h.end+nearWords
+}
 
 // acute reports whether a cue says it is happening now. A bare "now"
 // outside the red flag's clauses says so only when nothing places the red
@@ -322,7 +325,7 @@ func (s cueSet) acute(ts []token, h hit) bool {
 			// state now, not the red flag: "I had a heart attack back in
 			// 2015 and I'm stable now"; unless it is back ("had chest
 			// pain back in 2015 and its happening again now").
-			if (o.start > h.end+3 || o.end < h.start-3) && !s.any("back", 0, n) {
+			if !nearby(o, h) && !s.any("back", 0, n) {
 				continue
 			}
 		}

@@ -25,15 +25,28 @@ type Finding struct {
 	Class   Class  // "" when the message names no red flag
 	Mode    Mode   // what the message does with it
 	Concept string // the concept that decided, for tests and debugging
-	// AlsoCrisis is set on an emergency reported beside a crisis ("took
-	// the whole bottle, I want to die"): the danger to life is answered
-	// first, and the person also needs the crisis line.
-	AlsoCrisis bool
+	// EmergencyFirst is set on a crisis with a medical danger under way
+	// ("took the whole bottle, I want to die"; an overdose taken on
+	// purpose): Class is Crisis, as the person and the crisis services call
+	// it, and the reply gives emergency help first, the crisis line after.
+	EmergencyFirst bool
 }
 
 // Escalate reports whether the message must get emergency or crisis
 // guidance and nothing else.
 func (f Finding) Escalate() bool { return f.Class != "" && f.Mode == Report }
+
+// Answers reports whether a reply of class got, with emergency help first or
+// not, answers a red flag of class want. An emergency may come back a crisis
+// with emergency help first: an overdose taken to die is both, and the
+// danger to life is answered first.
+func Answers(want, got Class, emergencyFirst bool) bool {
+	return got == want || want == Emergency && got == Crisis && emergencyFirst
+}
+
+// Answers reports whether the finding answers a red flag of class want (see
+// the function Answers).
+func (f Finding) Answers(want Class) bool { return Answers(want, f.Class, f.EmergencyFirst) }
 
 // Detector finds red-flag concepts and decides the mode of a message. It is
 // safe for concurrent use.
@@ -209,7 +222,9 @@ func (d *Detector) rank(ts []token, ws []string, hits []hit) (best Finding, best
 	}
 	// Out of their mind at the edge of a drop, the person says "jump" in a
 	// delirium: an emergency, not a crisis beside it.
-	best.AlsoCrisis = best.Class == Emergency && best.Escalate() && crisis && !(bestHit.concept != nil && bestHit.concept.Delirium)
+	if best.Class == Emergency && best.Escalate() && crisis && !(bestHit.concept != nil && bestHit.concept.Delirium) {
+		best.Class, best.EmergencyFirst = Crisis, true
+	}
 	const gap = 3
 	for _, e := range emHits {
 		near = near || bestHit.start < e.end+gap && e.start < bestHit.end+gap

@@ -61,9 +61,10 @@ func TestCheckModes(t *testing.T) {
 		// Crisis: about oneself it is a crisis however it is put.
 		{"how much of my oxy would it take to not wake up", safety.Crisis, safety.Report},
 		{"is suicide common in people with chronic pain?", safety.Crisis, safety.Question},
-		// A medical danger under way is an emergency first, even in a
-		// crisis; the same act as an intention is a crisis.
-		{"I swallowed every one of my sleeping pills an hour ago because I want to die", safety.Emergency, safety.Report},
+		// A medical danger under way in a crisis is a crisis with emergency
+		// help first (TestEmergencyFirst); the same act as an intention is a
+		// crisis.
+		{"I swallowed every one of my sleeping pills an hour ago because I want to die", safety.Crisis, safety.Report},
 		{"I keep thinking of overdosing on my tramadol", safety.Crisis, safety.Report},
 		// At the edge of a drop wanting to jump is a crisis; out of one's
 		// mind there (hallucinating, high), with no wish to die, an
@@ -251,11 +252,40 @@ func TestDeniedPurpose(t *testing.T) {
 		}
 	}
 	// an overdose taken by mistake is an emergency, with no crisis beside it
-	if f := d.Check("i took too many of my pills but not on purpose"); !f.Escalate() || f.Class != safety.Emergency || f.AlsoCrisis {
+	if f := d.Check("i took too many of my pills but not on purpose"); !f.Escalate() || f.Class != safety.Emergency || f.EmergencyFirst {
 		t.Errorf("overdose not on purpose: %+v, want an emergency with no crisis", f)
 	}
 	// said, the purpose holds
-	if f := d.Check("i swallowed all my amitriptyline on purpose"); !f.Escalate() || !f.AlsoCrisis {
-		t.Errorf("overdose on purpose: %+v, want a crisis beside the emergency", f)
+	if f := d.Check("i swallowed all my amitriptyline on purpose"); !f.Escalate() || f.Class != safety.Crisis || !f.EmergencyFirst {
+		t.Errorf("overdose on purpose: %+v, want a crisis with emergency help first", f)
+	}
+}
+
+// TestEmergencyFirst: a medical danger under way in a crisis is a crisis
+// with emergency help first, and answers an emergency as well as a crisis;
+// a crisis without it, or an emergency alone, answers only its own class.
+func TestEmergencyFirst(t *testing.T) {
+	d := safety.Default()
+	for _, tc := range []struct {
+		text           string
+		class          safety.Class
+		emergencyFirst bool
+	}{
+		{"I swallowed every one of my sleeping pills an hour ago because I want to die", safety.Crisis, true},
+		{"I keep thinking of overdosing on my tramadol", safety.Crisis, false},
+		{"my dad collapsed and isnt breathing", safety.Emergency, false},
+		// out of their mind at a drop: an emergency only
+		{"my flatmate is tripping on ketamine and says he wants to jump off the balcony", safety.Emergency, false},
+	} {
+		f := d.Check(tc.text)
+		if !f.Escalate() || f.Class != tc.class || f.EmergencyFirst != tc.emergencyFirst {
+			t.Errorf("%q: %+v, want a reported %s, emergency first %v", tc.text, f, tc.class, tc.emergencyFirst)
+		}
+		if !f.Answers(tc.class) || f.Answers(safety.Emergency) != (tc.class == safety.Emergency || tc.emergencyFirst) {
+			t.Errorf("%q: Answers(%s) %v, Answers(emergency) %v", tc.text, tc.class, f.Answers(tc.class), f.Answers(safety.Emergency))
+		}
+	}
+	if safety.Answers(safety.Crisis, safety.Emergency, true) || safety.Answers(safety.Emergency, safety.Crisis, false) {
+		t.Error("Answers: only an emergency may come back a crisis, and only with emergency help first")
 	}
 }
