@@ -38,6 +38,12 @@ type Concept struct {
 	// intention ("thinking about overdosing", "going to swallow them
 	// all"), is a crisis, not an emergency under way.
 	IntendedCrisis bool
+	// Considered marks an intended-crisis act of taking a whole supply:
+	// put as the writer's own possibility ("if I took everything in my
+	// cabinet", "what if I just swallowed the bottle") it is thought of,
+	// an intention too. Not an overdose by mistake: "what if I accidentally
+	// took a double dose" asks about an accident.
+	Considered bool
 	// Delirium marks an urgent danger of a mind not its own (high,
 	// hallucinating, delirious): crisis words beside it are the
 	// delirium's, and the message is an emergency, not a crisis too.
@@ -217,6 +223,11 @@ func (lx *lexicon) parse(name, text string) error {
 				return fmt.Errorf("%s:%d: intended wants crisis", name, n)
 			}
 			cur.IntendedCrisis = true
+		case key == "considered":
+			if val != "yes" && val != "no" {
+				return fmt.Errorf("%s:%d: considered wants yes or no", name, n)
+			}
+			cur.Considered = val == "yes"
 		case key == "window":
 			w, err := strconv.Atoi(val)
 			if err != nil || w < 1 {

@@ -35,7 +35,7 @@ func (m Mode) String() string {
 }
 
 // cueKeys are the kinds of cue cues.txt lists.
-var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled", "purpose", "manner"}
+var cueKeys = []string{"acute", "history", "habitual", "current", "resolved", "recurring", "worry", "worryself", "general", "interrogative", "subject", "verb", "modal", "conditional", "self", "assertive", "generic", "intent", "fiction", "negation", "jest", "just", "since", "lesson", "indirect", "back", "hearsay", "currentweak", "frequency", "possessive", "renewed", "controlled", "purpose", "manner", "possibility"}
 
 // cues are the words that decide a message's mode (cues.txt).
 type cues struct {
@@ -445,14 +445,18 @@ func (s cueSet) inside(key string, o occurrence) bool {
 // intended reports whether the red flag h is put as an intention, not as
 // something done: an intent cue ("thinking of", "going to") ends at most
 // three words before it, in its clause. "thinking of overdosing" is a crisis;
-// "I overdosed" an emergency.
+// "I overdosed" an emergency. For a concept of taking a whole supply, a
+// possibility cue ("if I took everything") is an intention too.
 func (s cueSet) intended(h hit) bool {
-	for _, o := range s.get("intent") {
-		if o.end <= h.start && o.end >= h.start-3 {
-			return true
+	before := func(key string) bool {
+		for _, o := range s.get(key) {
+			if o.end <= h.start && o.end >= h.start-3 {
+				return true
+			}
 		}
+		return false
 	}
-	return false
+	return before("intent") || h.concept.Considered && before("possibility")
 }
 
 // negated reports whether the red flag h is denied: a negation cue ends

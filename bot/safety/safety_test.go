@@ -122,6 +122,9 @@ func TestCheckModes(t *testing.T) {
 		{"ketamine can make your heart race and mine is racing now", safety.Emergency, safety.Report},
 		// One's own overdose put as a possibility is thought of: a crisis.
 		{"what if i just swallowed the whole bottle of my oxycodone, would it hurt", safety.Crisis, safety.Report},
+		// ...not an overdose by mistake, nor too much: no whole supply.
+		{"if i ever took too much lidocaine what would happen", safety.Emergency, safety.Question},
+		{"what if I accidentally took a double dose of my gabapentin?", safety.Emergency, safety.Question},
 		// Negated signs are absent.
 		{"the iv site is a bit red, no fever", "", 0},
 		// How often, beside the red flag: history; not denied, nor the
