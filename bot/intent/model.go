@@ -16,7 +16,10 @@ type Options struct {
 	// below it the message goes to the search (default 0.4).
 	MinConfidence float64
 	// MinMargin is the least lead of the best intent over the runner-up;
-	// a closer call goes to the search (default 0.1).
+	// a closer call goes to the search (default 0.05; at 0.1 some
+	// shuffles left help, clinic or medical_advice below 90%
+	// cross-validated, right calls sent to the search: docs/performance.md
+	// and README, "Cross-validated accuracy per intent").
 	MinMargin float64
 	// CharWeight scales character n-grams against word features (default 1).
 	CharWeight float64
@@ -63,7 +66,7 @@ func (o Options) withDefaults() Options {
 		o.VecWeight = 5
 	}
 	if o.MinMargin == 0 {
-		o.MinMargin = 0.1
+		o.MinMargin = 0.05
 	}
 	return o
 }

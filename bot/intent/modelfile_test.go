@@ -2,6 +2,7 @@ package intent
 
 import (
 	"bytes"
+	"math"
 	"testing"
 
 	"github.com/infusionbot/infusionbot/internal/featurehash"
@@ -16,17 +17,55 @@ func TestCommittedModelMatchesExamples(t *testing.T) {
 	if !bytes.Equal(trained.Encode(), []byte(embeddedModel)) {
 		t.Fatal("model.bin is not the model examples.txt trains: run go generate ./bot/intent")
 	}
-	// And the decoded model decides as the trained one, every example. The
-	// weights are stored in 8 bits, so the two may order a near tie
-	// differently below the decision (both falling back to question).
+	// And the decoded model decides as the trained one, every example.
+	// The weights are stored in 8 bits (one scale per row), so each score
+	// may move by up to quantError; the two may then decide differently
+	// only where the trained model's call is that close to a boundary: its
+	// top two within that of each other, or its margin or confidence that
+	// close to the fallback's bars. Anywhere else a difference is a fault.
 	d := DefaultData()
 	def := Default()
+	o := trained.opts
+	near := 0
 	for _, e := range d.Examples {
 		a, b := trained.Classify(e.Text), def.Classify(e.Text)
-		if a.Intent != b.Intent || (a.Best != b.Best && a.Margin >= 0.01) {
-			t.Errorf("%s %q: trained %s (best %s, %.3f), decoded %s (best %s, %.3f)", e.Where(), e.Text, a.Intent, a.Best, a.Confidence, b.Intent, b.Best, b.Confidence)
+		if a.Intent == b.Intent && a.Best == b.Best {
+			continue
 		}
+		// A score moved by at most q moves each probability by at most q/2
+		// and a margin by at most q (first order); twice that for slack.
+		q := 2 * trained.quantError(e.Text)
+		if a.Margin < q || math.Abs(a.Margin-o.MinMargin) < q || math.Abs(a.Confidence-o.MinConfidence) < q/2 {
+			near++
+			continue
+		}
+		t.Errorf("%s %q: trained %s (best %s, %.3f, margin %.3f), decoded %s (best %s, %.3f); quantisation moves a score by at most %.4f", e.Where(), e.Text, a.Intent, a.Best, a.Confidence, a.Margin, b.Intent, b.Best, b.Confidence, q/2)
 	}
+	// Near calls are rare: many would mean the 8 bits lose too much.
+	if near > len(d.Examples)/200 {
+		t.Errorf("%d of %d examples decided differently by the stored model within quantisation error, want at most 0.5%%", near, len(d.Examples))
+	}
+	t.Logf("%d of %d examples decided differently within quantisation error of a boundary", near, len(d.Examples))
+}
+
+// quantError bounds how far Encode's 8-bit rounding moves any one score of
+// text: half a step of each row's scale, times the feature's value.
+func (c *Classifier) quantError(text string) float64 {
+	fs := normalized(c.feat.features(text, nil))
+	k := len(c.classes)
+	var e float64
+	for _, f := range fs {
+		r, ok := c.rows.get(f.hash)
+		if !ok {
+			continue
+		}
+		var m float64
+		for _, w := range c.weights[int(r)*k : int(r)*k+k] {
+			m = max(m, math.Abs(float64(w)))
+		}
+		e += math.Abs(float64(f.value)) * m / 127 / 2
+	}
+	return e
 }
 
 func TestDecodeRejectsBrokenModels(t *testing.T) {
