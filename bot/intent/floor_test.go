@@ -1,10 +1,10 @@
 package intent
 
 // minCrossValidated is the floor of cross-validated accuracy per intent
-// (fallback included). The goal is Goal (0.9) for every intent; help,
-// clinic questions, off-topic chat and greetings are still below it
-// (`infusionbot train --seeds 3`: help 85.2%, greeting 88.2%, clinic 88.9%,
-// out_of_scope 87.3%, the mean of three shuffles), so the floor holds what
-// is reached (the lowest single shuffle, help 84.3%) and is raised as
-// examples are added.
-const minCrossValidated = 0.84
+// (fallback included), on the default shuffle: Goal (90%) for every
+// intent. With the examples and the 0.05 margin, every intent is at or
+// above it on each of 8 shuffles (`infusionbot train --seeds 8`, lowest:
+// clinic 90.3%, greeting, thanks and goodbye 90.7%); an edit of a line or two moves
+// an intent by up to about 1.5 points by itself, so an edit that fails
+// here is checked with --seeds 8 before it is judged.
+const minCrossValidated = Goal
