@@ -86,6 +86,9 @@ type Index struct {
 	// questions are the staff's alternative questions (questions.go).
 	questions        []altQuestion
 	unknownQuestions []string
+	// subj holds the passages' heading subjects (subject.go), made once.
+	subjOnce sync.Once
+	subj     *subjectIndex
 }
 
 // Open cuts docs into passages and opens their index: from opts.Dir when a

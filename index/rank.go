@@ -67,6 +67,12 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 	}
 	defines := definitionPattern(ws, terms)
 	asked := askedAspect(spelled)
+	var subj *subjectIndex
+	var qs []int
+	if weightSubject > 0 {
+		subj = ix.subjects()
+		qs = subj.asked(terms)
+	}
 	var qv []float32
 	denseWeight := weightDense
 	if weightDense > 0 {
@@ -108,6 +114,13 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 		}
 		if asked != aspectNone && weightAspect > 0 {
 			score += weightAspect * ix.aspectCoverage(i, asked, terms)
+		}
+		if subj != nil {
+			if ps := subj.passage[i]; len(qs) == 0 && len(ps) > 0 {
+				score -= weightOffSubject
+			} else {
+				score += weightSubject * subjectAgreement(qs, ps)
+			}
 		}
 		if maxEngine > 0 {
 			score += weightEngine * hits[k].Score / maxEngine

@@ -35,6 +35,11 @@ type topicSet struct {
 	// to correct typos towards.
 	stems map[string]bool
 	words []string
+	// subjectKind is the kind of the headings' subjects (lidocaine and
+	// ketamine in "Benefits of Lidocaine Infusions", "Benefits of Ketamine
+	// Infusions"; an article's own title subject): what a section is
+	// about, as opposed to the aspect it tells (subject.go).
+	subjectKind int
 }
 
 type topicEntry struct {
@@ -281,6 +286,7 @@ func findTopics(docs []knowledge.Document, df map[string]int, passages int) *top
 		return !common(st) && !aspects[st] && !generic[st] && len(st) > 1 && !isNumber(st)
 	}
 	kind := newKind() // what headings are about: one kind
+	headingKind := kind
 	for _, sl := range subjects {
 		h := hs[sl.h]
 		if st := h.st[sl.pos]; topical(st) {
@@ -430,6 +436,7 @@ func findTopics(docs []knowledge.Document, df map[string]int, passages int) *top
 		}
 	}
 	ts.stems = map[string]bool{}
+	ts.subjectKind = find(headingKind)
 	seen := map[string]bool{}
 	for key, e := range ts.byKey {
 		e.kind = find(e.kind)
