@@ -71,7 +71,9 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 	var qs []int
 	if weightSubject > 0 {
 		subj = ix.subjects()
-		qs = subj.asked(terms)
+		if qs = subj.asked(terms); len(qs) == 0 {
+			subj = nil // a question that names no subject: subjects leave its order alone
+		}
 	}
 	var qv []float32
 	denseWeight := weightDense
@@ -116,11 +118,7 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 			score += weightAspect * ix.aspectCoverage(i, asked, terms)
 		}
 		if subj != nil {
-			if ps := subj.passage[i]; len(qs) == 0 && len(ps) > 0 {
-				score -= weightOffSubject
-			} else {
-				score += weightSubject * subjectAgreement(qs, ps)
-			}
+			score += weightSubject * subjectAgreement(qs, subj.passage[i])
 		}
 		if maxEngine > 0 {
 			score += weightEngine * hits[k].Score / maxEngine

@@ -1,10 +1,6 @@
 package index
 
-import (
-	"os"
-	"sort"
-	"strconv"
-)
+import "sort"
 
 // A section's subject is what its headings say it is about: "Potential
 // Side Effects" under "Lidocaine Infusions" tells of lidocaine, "The
@@ -94,15 +90,15 @@ func (si *subjectIndex) asked(terms []Term) []int {
 	return out
 }
 
-// How a passage's subjects weigh against the question's: a passage whose
-// headings name just what the question names moves up by weightSubject;
-// one whose headings name only other subjects, or a subject when the
-// question names none, moves down by as much. A passage whose headings
-// name none (a general section) is left as it is: it may answer either.
-var weightSubject = 0.05
-
-// weightOffSubject: a passage whose headings name a subject when the question names none.
-var weightOffSubject = 0.05
+// How a passage's subjects weigh against those a question names: a
+// passage whose headings name just what the question names moves up by
+// weightSubject; one whose headings name only other subjects moves down
+// by as much; a comparison of both for a question about one, not at all.
+// A passage whose headings name no subject (a general section) is left
+// as it is, and so is every passage for a question that names none: it
+// may be answered by the general section or a particular one (measured:
+// moving the particular ones down then lost as many as it won).
+var weightSubject = 0.1
 
 // subjectAgreement is, for a passage with heading subjects ps and a
 // question naming qs, from -1 (no subject in common) to 1 (the same
@@ -122,13 +118,4 @@ func subjectAgreement(qs, ps []int) float64 {
 	}
 	union := len(ps) + len(qs) - common
 	return 2*float64(common)/float64(union) - 1
-}
-
-func init() { // TEMP tuning hook
-	if v := os.Getenv("RK_WSUB"); v != "" {
-		weightSubject, _ = strconv.ParseFloat(v, 64)
-	}
-	if v := os.Getenv("RK_WOFF"); v != "" {
-		weightOffSubject, _ = strconv.ParseFloat(v, 64)
-	}
 }
