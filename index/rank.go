@@ -75,6 +75,10 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 			subj = nil // a question that names no subject: subjects leave its order alone
 		}
 	}
+	var pairs []string
+	if weightProximity > 0 {
+		pairs = queryPairs(terms)
+	}
 	var qv []float32
 	denseWeight := weightDense
 	if weightDense > 0 {
@@ -116,6 +120,9 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 		}
 		if asked != aspectNone && weightAspect > 0 {
 			score += weightAspect * ix.aspectCoverage(i, asked, terms)
+		}
+		if pairs != nil {
+			score += weightProximity * pairShare(fs, pairs)
 		}
 		if subj != nil {
 			score += weightSubject * subjectAgreement(qs, subj.passage[i])

@@ -123,3 +123,39 @@ func TestQuestionWithoutSubjectKeepsItsOrder(t *testing.T) {
 		}
 	}
 }
+
+// "who is infusion therapy an ideal option for": the section saying
+// infusion therapy "is an ideal option for patients who …" holds the words
+// side by side; the "Is Infusion Therapy Right for You?" paragraph holds
+// them too, apart. Without the proximity weight the second led.
+func TestAdjacentWordsOfTheQuestionSideBySide(t *testing.T) {
+	ix := openEmbedded(t)
+	const q, want = "who is infusion therapy an ideal option for", "infusion-therapy-vs-other-pain-management-treatments"
+	if got := firstSection(t, ix, q); got != want {
+		t.Errorf("%q: first from %s, want %s", q, got, want)
+	}
+	old := weightProximity
+	weightProximity = 0
+	defer func() { weightProximity = old }()
+	if got := firstSection(t, ix, q); got == want {
+		t.Errorf("%q: %s first even without the proximity weight: the test checks nothing", q, got)
+	}
+}
+
+// A pair counts side by side only, in the field it is found in.
+func TestPairShare(t *testing.T) {
+	terms := []Term{{Word: "ideal", stems: [][]string{{"ideal"}}}, {Word: "option", stems: [][]string{{"option"}}}}
+	pairs := queryPairs(terms)
+	side := fieldStems{text: stemSet("an ideal option for many")}
+	apart := fieldStems{text: stemSet("ideal for some patients, an option for others")}
+	head := fieldStems{text: stemSet("for others"), heading: stemSet("The Ideal Option")}
+	if got := pairShare(side, pairs); got != 1 {
+		t.Errorf("side by side: %v, want 1", got)
+	}
+	if got := pairShare(apart, pairs); got != 0 {
+		t.Errorf("apart: %v, want 0", got)
+	}
+	if got := pairShare(head, pairs); got != weightInHeading {
+		t.Errorf("in the heading: %v, want %v", got, weightInHeading)
+	}
+}
