@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"strings"
+	"unicode"
 
 	"github.com/infusionbot/infusionbot/bot"
 )
@@ -22,6 +23,8 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 	if err != nil {
 		return out, err
 	}
+	asked := askedAspect(spellOut(words(text), nil))
+	pairs := queryPairs(res.Terms)
 	for _, h := range res.Hits {
 		i := s.byID[h.ID]
 		out.Hits = append(out.Hits, bot.SearchHit{
@@ -31,7 +34,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 			TextCoverage:    weightedCoverage(s.fieldSets[i].text, res.Terms), // the stems of h.Text
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
 			TermMatch:       s.termMatches(i, res.Terms),
-			Snippet:         s.bestSpan(i, res.Terms),
+			Snippet:         s.bestSpan(i, res.Terms, asked, pairs),
 			KNN:             h.KNN,
 		})
 	}
@@ -186,10 +189,14 @@ func coverageIn(set, own map[string]struct{}, terms []Term) float64 {
 const focusMissingCoverage = 0.5
 
 // bestSpan picks the sentences of a paragraph that answer the query: the
-// sentence holding most of the query's weight (the earliest on a tie), with
-// the neighbour that holds most of the rest when there is room for it.
-// Items and rows are quoted whole.
-func (ix *Index) bestSpan(pi int, terms []Term) string {
+// sentence that matches it best (sentenceScore; the earliest on a tie),
+// with the neighbour that holds most of the rest when there is room for
+// it. A sentence that refers back ("This oversight helps …", "These
+// effects …") is quoted with the one before it, which says what it refers
+// to, and a best sentence followed by one that refers back to it is quoted
+// with it ("… (CIDP) represents another condition …. This neurological
+// disorder causes …"). Items and rows are quoted whole.
+func (ix *Index) bestSpan(pi int, terms []Term, asked aspect, pairs []string) string {
 	p := ix.passages[pi]
 	if p.Kind != KindParagraph || len(p.Text) <= 220 {
 		return p.Text
@@ -197,12 +204,14 @@ func (ix *Index) bestSpan(pi int, terms []Term) string {
 	sst := ix.sentenceStems(pi)
 	ss := sst.sentences
 	cov := make([]float64, len(ss))
+	score := make([]float64, len(ss))
 	best := 0
 	for i := range ss {
 		if !isQuestionSentence(ss[i]) { // the article's own question answers nothing
 			cov[i] = weightedCoverage(sst.stems[i], terms)
+			score[i] = sentenceScore(sst, i, terms, asked, pairs)
 		}
-		if cov[i] > cov[best]+1e-9 {
+		if score[i] > score[best]+1e-9 {
 			best = i
 		}
 	}
@@ -215,6 +224,10 @@ func (ix *Index) bestSpan(pi int, terms []Term) string {
 		prev = cov[start-1]
 	}
 	switch {
+	case start > 0 && refersBack(ss[best]):
+		start--
+	case end < len(ss) && refersBack(ss[end]):
+		end++
 	case next >= 0 && next >= prev && (next > 0 || len(ss[best]) < 100):
 		end++
 	case prev > 0:
@@ -224,6 +237,71 @@ func (ix *Index) bestSpan(pi int, terms []Term) string {
 		return strings.TrimSpace(span)
 	}
 	return strings.TrimSpace(ss[best])
+}
+
+// Within a paragraph, what a sentence holds of the question counts as in
+// ranking (rerank): a word as typed fully, a synonym less; the question's
+// adjacent words side by side add a little (weightSentencePairs), and so
+// does stating the aspect asked about (weightSentenceAspect): "how long …"
+// is answered by the sentence that states a duration.
+var (
+	weightSentencePairs  = 0.0
+	weightSentenceAspect = 0.1
+)
+
+// sentenceScore is how well sentence k of a paragraph answers the terms.
+func sentenceScore(sst *sentenceStems, k int, terms []Term, asked aspect, pairs []string) float64 {
+	set := sst.stems[k]
+	var have, total float64
+	lacksFocus := false
+	for _, t := range terms {
+		total += t.Weight
+		m := 0.0
+		if holdsTerm(set, t) {
+			m = 1
+		}
+		if t.Focus && m == 0 {
+			lacksFocus = true
+		}
+		have += t.Weight * m
+	}
+	if total == 0 || have == 0 {
+		return 0
+	}
+	s := have / total
+	if lacksFocus {
+		s = min(s, focusMissingCoverage)
+	}
+	if len(pairs) > 0 {
+		n := 0
+		for _, pr := range pairs {
+			if _, ok := set[pr]; ok {
+				n++
+			}
+		}
+		s += weightSentencePairs * float64(n) / float64(len(pairs))
+	}
+	if asked != aspectNone && sst.states[k]&(1<<asked) != 0 {
+		s += weightSentenceAspect
+	}
+	return s
+}
+
+// referringWords open a sentence that refers back to the one before it.
+var referringWords = map[string]bool{
+	"this": true, "these": true, "that": true, "those": true, "such": true,
+	"it": true, "its": true, "they": true, "their": true, "both": true,
+}
+
+// refersBack reports whether sentence s opens with a word that refers to
+// what the sentence before it said.
+func refersBack(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+	return referringWords[w]
 }
 
 // sentenceStems are a paragraph's sentences and the stems of each.
