@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/infusionbot/infusionbot/bot/answerability"
@@ -57,6 +58,8 @@ type quote struct {
 	show    string // how the body shows it (a table row with its header)
 	score   float64
 	list    bool
+	// lead is the lead-in line quoted over a single list item, "" otherwise.
+	lead string
 }
 
 // answerQuestion searches the articles and builds a cited answer, or says
@@ -120,7 +123,7 @@ func (rt *Router) quotes(s Searcher, res SearchResult) []quote {
 	var quotes []quote
 	used := map[string]bool{} // passage ids already quoted
 	add := func(h SearchHit) {
-		q := rt.quoteFor(s, h)
+		q := rt.quoteFrom(s, h, res.Hits)
 		ids := []string{h.ID}
 		if q.list {
 			ids = nil
@@ -136,7 +139,15 @@ func (rt *Router) quotes(s Searcher, res SearchResult) []quote {
 				return
 			}
 		}
-		for _, have := range quotes {
+		for k, have := range quotes {
+			if q.lead != "" && have.lead == q.lead && have.p.Cite == q.p.Cite {
+				// Another item of a list already quoted joins it under
+				// the one lead-in line.
+				used[h.ID] = true
+				quotes[k].snippet += "\n- " + h.Text
+				quotes[k].show = quotes[k].snippet
+				return
+			}
 			if strings.Contains(have.snippet, q.snippet) || strings.Contains(q.snippet, have.snippet) {
 				return
 			}
@@ -167,35 +178,78 @@ const listHeadingCoverage = 0.75
 // quoteFor decides how much of a hit to quote: a list item whose headings
 // hold the question, or whose own words barely match it (the question is
 // about the list: "what are the side effects?"), is quoted with its whole
-// list; other hits by their best sentences.
+// list; another item with the line that leads into its list, which says
+// what the item is one of ("… side effects may include:" over "- Mild
+// nausea or vomiting."); other hits by their best sentences.
 func (rt *Router) quoteFor(s Searcher, h SearchHit) quote {
+	return rt.quoteFrom(s, h, nil)
+}
+
+// quoteFrom is quoteFor with the ranking the hit came from, whose matches
+// choose which items of a long list are quoted (nil: the first ones).
+func (rt *Router) quoteFrom(s Searcher, h SearchHit, hits []SearchHit) quote {
 	q := quote{p: h.Passage, snippet: h.Snippet, show: h.Snippet, score: h.Score}
 	wholeList := h.LeadsList || (h.Kind == "item" && (h.TextCoverage < 0.5*h.Coverage || h.HeadingCoverage >= listHeadingCoverage))
 	if wholeList {
 		items := s.List(h.Passage)
 		if len(items) > 0 {
-			lead := items[0].Lead
-			var b strings.Builder
-			if lead != "" {
-				b.WriteString(lead)
-			}
-			for i, it := range items {
-				if i >= rt.answer.MaxListItems {
-					break
-				}
-				if b.Len() > 0 {
-					b.WriteString("\n")
-				}
-				b.WriteString("- " + it.Text)
-			}
-			q.snippet, q.show, q.list = b.String(), b.String(), true
+			q.snippet = listQuote(items[0].Lead, rt.listItems(items, h, hits))
+			q.show, q.list = q.snippet, true
 			return q
 		}
+	}
+	if h.Kind == "item" && h.Lead != "" && q.snippet == h.Text {
+		q.snippet = listQuote(h.Lead, []Passage{h.Passage})
+		q.show, q.lead = q.snippet, h.Lead
 	}
 	if h.Kind == "row" && h.Lead != "" {
 		q.show = h.Lead + "\n" + h.Text
 	}
 	return q
+}
+
+// listQuote is a list's lead-in line, when it has one, over the items.
+func listQuote(lead string, items []Passage) string {
+	var b strings.Builder
+	b.WriteString(lead)
+	for _, it := range items {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("- " + it.Text)
+	}
+	return b.String()
+}
+
+// listItems are the items of a list an answer quotes, in the list's order:
+// all of them up to MaxListItems; of a longer list the hit itself and the
+// items that hold most of the question's words (TextCoverage in the
+// ranking), then the first ones, so that the item holding the answer is
+// not cut off for being seventh.
+func (rt *Router) listItems(items []Passage, h SearchHit, hits []SearchHit) []Passage {
+	n := rt.answer.MaxListItems
+	if len(items) <= n {
+		return items
+	}
+	cov := map[string]float64{}
+	for _, o := range hits {
+		if o.Kind == "item" {
+			cov[o.ID] = o.TextCoverage
+		}
+	}
+	cov[h.ID] = 2 // the hit itself, above any match
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return cov[items[order[a]].ID] > cov[items[order[b]].ID] })
+	keep := order[:n]
+	sort.Ints(keep)
+	out := make([]Passage, 0, n)
+	for _, i := range keep {
+		out = append(out, items[i])
+	}
+	return out
 }
 
 // compose writes the answer: the quotes, each with its citation marker, the

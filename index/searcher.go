@@ -24,7 +24,6 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 		return out, err
 	}
 	asked := askedAspect(spellOut(words(text), nil))
-	pairs := queryPairs(res.Terms)
 	for _, h := range res.Hits {
 		i := s.byID[h.ID]
 		out.Hits = append(out.Hits, bot.SearchHit{
@@ -34,7 +33,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 			TextCoverage:    weightedCoverage(s.fieldSets[i].text, res.Terms), // the stems of h.Text
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
 			TermMatch:       s.termMatches(i, res.Terms),
-			Snippet:         s.bestSpan(i, res.Terms, asked, pairs),
+			Snippet:         s.bestSpan(i, res.Terms, asked),
 			KNN:             h.KNN,
 		})
 	}
@@ -189,14 +188,15 @@ func coverageIn(set, own map[string]struct{}, terms []Term) float64 {
 const focusMissingCoverage = 0.5
 
 // bestSpan picks the sentences of a paragraph that answer the query: the
-// sentence that matches it best (sentenceScore; the earliest on a tie),
+// sentence that holds most of the query's weight, or states the aspect it asks
+// about (sentenceScore; the earliest on a tie),
 // with the neighbour that holds most of the rest when there is room for
 // it. A sentence that refers back ("This oversight helps …", "These
 // effects …") is quoted with the one before it, which says what it refers
 // to, and a best sentence followed by one that refers back to it is quoted
 // with it ("… (CIDP) represents another condition …. This neurological
 // disorder causes …"). Items and rows are quoted whole.
-func (ix *Index) bestSpan(pi int, terms []Term, asked aspect, pairs []string) string {
+func (ix *Index) bestSpan(pi int, terms []Term, asked aspect) string {
 	p := ix.passages[pi]
 	if p.Kind != KindParagraph || len(p.Text) <= 220 {
 		return p.Text
@@ -209,7 +209,7 @@ func (ix *Index) bestSpan(pi int, terms []Term, asked aspect, pairs []string) st
 	for i := range ss {
 		if !isQuestionSentence(ss[i]) { // the article's own question answers nothing
 			cov[i] = weightedCoverage(sst.stems[i], terms)
-			score[i] = sentenceScore(sst, i, terms, asked, pairs)
+			score[i] = sentenceScore(sst, i, terms, asked)
 		}
 		if score[i] > score[best]+1e-9 {
 			best = i
@@ -239,49 +239,16 @@ func (ix *Index) bestSpan(pi int, terms []Term, asked aspect, pairs []string) st
 	return strings.TrimSpace(ss[best])
 }
 
-// Within a paragraph, what a sentence holds of the question counts as in
-// ranking (rerank): a word as typed fully, a synonym less; the question's
-// adjacent words side by side add a little (weightSentencePairs), and so
-// does stating the aspect asked about (weightSentenceAspect): "how long …"
-// is answered by the sentence that states a duration.
-var (
-	weightSentencePairs  = 0.0
-	weightSentenceAspect = 0.1
-)
+// weightSentenceAspect is how much stating the aspect a question asks
+// about counts for a sentence, beside the share of the question it holds
+// (the weighted coverage ranking reads): "how long …" is answered by the
+// sentence of a paragraph that states a duration.
+var weightSentenceAspect = 0.1
 
 // sentenceScore is how well sentence k of a paragraph answers the terms.
-func sentenceScore(sst *sentenceStems, k int, terms []Term, asked aspect, pairs []string) float64 {
-	set := sst.stems[k]
-	var have, total float64
-	lacksFocus := false
-	for _, t := range terms {
-		total += t.Weight
-		m := 0.0
-		if holdsTerm(set, t) {
-			m = 1
-		}
-		if t.Focus && m == 0 {
-			lacksFocus = true
-		}
-		have += t.Weight * m
-	}
-	if total == 0 || have == 0 {
-		return 0
-	}
-	s := have / total
-	if lacksFocus {
-		s = min(s, focusMissingCoverage)
-	}
-	if len(pairs) > 0 {
-		n := 0
-		for _, pr := range pairs {
-			if _, ok := set[pr]; ok {
-				n++
-			}
-		}
-		s += weightSentencePairs * float64(n) / float64(len(pairs))
-	}
-	if asked != aspectNone && sst.states[k]&(1<<asked) != 0 {
+func sentenceScore(sst *sentenceStems, k int, terms []Term, asked aspect) float64 {
+	s := weightedCoverage(sst.stems[k], terms)
+	if s > 0 && asked != aspectNone && sst.states[k]&(1<<asked) != 0 {
 		s += weightSentenceAspect
 	}
 	return s
