@@ -1,6 +1,9 @@
 package index
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // An aspect is what kind of fact a question asks for, whatever its
 // subject: "how long" wants a sentence stating a duration, "how often" one
@@ -18,6 +21,9 @@ const (
 	aspectCount
 	aspectCost
 	aspectMechanism
+	// aspectStart is what a process begins with: "what happens at the
+	// first appointment", "what's the first step".
+	aspectStart
 )
 
 // unit is a span of time in words.
@@ -40,6 +46,9 @@ var aspectStatements = map[aspect]*regexp.Regexp{
 	aspectCount: regexp.MustCompile(`(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|multiple|a few|series|number of)\b`),
 	// "works by blocking", "by inhibiting", "through the bloodstream".
 	aspectMechanism: regexp.MustCompile(`(?i)\b(?:by|through|via)\s+(?:\w+ly\s+)?\w+ing\b|\bworks?\s+by\b|\bmechanisms?\b|\bacts?\s+(?:on|by)\b|\bbecause\b`),
+	// "typically begins with a consultation", "the first step is"; not
+	// "their first session" (a first thing, not what comes first).
+	aspectStart: regexp.MustCompile(`(?i)\b(?:begins?|began|starts?|started|commences?)\s+(?:with|by)\b|\bfirst\s+step\b|\binitial(?:ly)?\b|\bto\s+begin\b`),
 	// "$400", "cost", "insurance covers".
 	aspectCost: regexp.MustCompile(`(?i)(?:[$€£]\s*\d|\b(?:costs?|price|prices|priced|fees?|insurance|insured|covered|coverage|afford(?:able)?|expensive|pay)\b)`),
 }
@@ -80,8 +89,33 @@ func askedAspect(ws []string) aspect {
 			}
 		}
 	}
+	if slices.Contains(ws, startWord) {
+		return aspectStart
+	}
 	return aspectNone
 }
+
+// startWord asks what a process begins with (aspectStart).
+const startWord = "first"
+
+// askingWords are, per aspect, the words of the phrases that ask for it
+// other than "how" ("long", "often", "first"): a sentence that states the
+// aspect holds what they ask, whether or not it repeats them ("typically
+// begins with a consultation" answers "what happens first").
+var askingWords = func() map[aspect]map[string]bool {
+	out := map[aspect]map[string]bool{aspectStart: {startWord: true}}
+	for _, q := range questionAspects {
+		if out[q.aspect] == nil {
+			out[q.aspect] = map[string]bool{}
+		}
+		for _, w := range q.words {
+			if w != "how" {
+				out[q.aspect][w] = true
+			}
+		}
+	}
+	return out
+}()
 
 // mechanismAsked reports whether the words ask how a thing works: "how"
 // and an auxiliary whose subject is a thing, not a person ("how does

@@ -245,13 +245,34 @@ func (ix *Index) bestSpan(pi int, terms []Term, asked aspect) string {
 // sentence of a paragraph that states a duration.
 var weightSentenceAspect = 0.1
 
-// sentenceScore is how well sentence k of a paragraph answers the terms.
+// sentenceScore is how well sentence k of a paragraph answers the terms:
+// the share of their weight it holds, where a sentence stating the asked
+// aspect holds the words that ask for it (askingWords), and a little more
+// for stating it.
 func sentenceScore(sst *sentenceStems, k int, terms []Term, asked aspect) float64 {
-	s := weightedCoverage(sst.stems[k], terms)
-	if s > 0 && asked != aspectNone && sst.states[k]&(1<<asked) != 0 {
-		s += weightSentenceAspect
+	set := sst.stems[k]
+	if asked == aspectNone || sst.states[k]&(1<<asked) == 0 {
+		return weightedCoverage(set, terms)
 	}
-	return s
+	var have, total float64
+	lacksFocus := false
+	for _, t := range terms {
+		total += t.Weight
+		switch {
+		case askingWords[asked][t.Word] || holdsTerm(set, t):
+			have += t.Weight
+		case t.Focus:
+			lacksFocus = true
+		}
+	}
+	if have == 0 {
+		return 0
+	}
+	s := have / total
+	if lacksFocus {
+		s = min(s, focusMissingCoverage)
+	}
+	return s + weightSentenceAspect
 }
 
 // referringWords open a sentence that refers back to the one before it.
