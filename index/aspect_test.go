@@ -20,6 +20,8 @@ func TestAskedAspect(t *testing.T) {
 		{"how do nutrients help pain", aspectMechanism},
 		{"how do i find out if it suits me", aspectNone},
 		{"what is crps", aspectNone},
+		{"what happens at the first appointment", aspectStart},
+		{"how soon after the first session will i feel better", aspectOnset},
 	} {
 		if got := askedAspect(spellOut(words(c.q), nil)); got != c.want {
 			t.Errorf("%q: aspect %d, want %d", c.q, got, c.want)
@@ -47,9 +49,27 @@ func TestAspectStatements(t *testing.T) {
 		{aspectCost, "Pain is common.", false},
 		{aspectMechanism, "Lidocaine works by blocking sodium channels.", true},
 		{aspectMechanism, "Lidocaine is a local anesthetic.", false},
+		{aspectStart, "Infusion therapy typically begins with a consultation.", true},
+		{aspectStart, "The patient schedules their first session.", false},
 	} {
 		if got := aspectStatements[c.a].MatchString(c.s); got != c.want {
 			t.Errorf("aspect %d on %q: %v, want %v", c.a, c.s, got, c.want)
+		}
+	}
+}
+
+func TestRefersBack(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"This oversight helps optimize dosing.":        true,
+		"These effects are typically short-lived.":     true,
+		"It’s important to discuss any side effects.":  true,
+		"Thistle is a plant.":                          false,
+		"Lidocaine works by blocking sodium channels.": false,
+		"": false,
+	} {
+		if got := refersBack(s); got != want {
+			t.Errorf("refersBack(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

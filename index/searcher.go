@@ -284,12 +284,12 @@ var referringWords = map[string]bool{
 // refersBack reports whether sentence s opens with a word that refers to
 // what the sentence before it said.
 func refersBack(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return false
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
 	}
-	w := strings.ToLower(strings.TrimFunc(f[0], func(r rune) bool { return !unicode.IsLetter(r) }))
-	return referringWords[w]
+	return referringWords[strings.ToLower(s[:end])] // "It’s" opens with "it"
 }
 
 // sentenceStems are a paragraph's sentences and the stems of each.
