@@ -188,10 +188,9 @@ func coverageIn(set, own map[string]struct{}, terms []Term) float64 {
 const focusMissingCoverage = 0.5
 
 // bestSpan picks the sentences of a paragraph that answer the query: the
-// sentence that holds most of the query's weight, or states the aspect it asks
-// about (sentenceScore; the earliest on a tie),
-// with the neighbour that holds most of the rest when there is room for
-// it. A sentence that refers back ("This oversight helps …", "These
+// sentence that holds most of the query's weight, counting the aspect it
+// asks about (sentenceScore; the earliest on a tie), with the neighbour
+// that holds most of the rest when there is room for it. A sentence that refers back ("This oversight helps …", "These
 // effects …") is quoted with the one before it, which says what it refers
 // to, and a best sentence followed by one that refers back to it is quoted
 // with it ("… (CIDP) represents another condition …. This neurological
