@@ -24,6 +24,12 @@ type followUp struct {
 	// better: a follow-up is what reaches an answer together with what was
 	// asked before.
 	others []string
+	// without are readings that carry less than question: the topic
+	// without the aspect a pronoun or a bare ask points back at ("how long
+	// do they last?" after side effects). Taken only when question finds
+	// nothing to quote: a shorter question is held more fully by passages
+	// that answer something else, so coverage cannot weigh the two.
+	without []string
 	// leans is true when question carries something over from before;
 	// aspect when that includes what the last question asked about.
 	leans, aspect bool
@@ -118,7 +124,7 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 				alone.others = []string{carried}
 				return alone
 			}
-			return followUp{question: carried, topics: own, leans: true, aspect: true, others: []string{alone.question}}
+			return followUp{question: carried, topics: own, leans: true, aspect: true, without: []string{alone.question}}
 		}
 		fu := followUp{question: text + " " + names(carried[len(own):]), topics: carried, leans: true, mustBeatAlone: true}
 		if rest := carried[len(own):]; len(rest) > 1 {
@@ -189,7 +195,7 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 	}
 	fu := followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
 	if aspect {
-		fu.others = []string{base}
+		fu.without = []string{base}
 	}
 	if switched && len(prev.topics) > 1 {
 		// "how about depression?" after "does ketamine help cancer pain?":

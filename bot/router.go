@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"os"
 	"context"
 	"strings"
 	"sync"
@@ -294,6 +295,18 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 			fu.question, res = q, alt
 		}
 	}
+	for _, q := range fu.without {
+		if rt.topCoverage(res) > 0 {
+			break
+		}
+		alt, err := s.Search(ctx, q, rt.answer.Candidates)
+		if err != nil {
+			return Reply{}, err
+		}
+		if rt.topCoverage(alt) > 0 {
+			fu.question, res = q, alt
+		}
+	}
 	switch {
 	case fu.mustBeatAlone && rt.topCoverage(res) == 0:
 		// A message that names its own topic leans on the last one only
@@ -331,6 +344,9 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		}
 	}
 	keywords := keywordsOf(res.Terms)
+	if traceFU {
+		println("TRACE", text, "=>", fu.question, "| prevkw:", strings.Join(prev.keywords, ","))
+	}
 	if fu.leans {
 		res = goOnFrom(res, prev.answeredFrom)
 	}
@@ -484,3 +500,5 @@ func (rt *Router) sourcesText() string {
 	}
 	return b.String()
 }
+
+var traceFU = os.Getenv("FU_TRACE") != ""
