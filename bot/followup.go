@@ -194,8 +194,13 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 		}
 	}
 	fu := followUp{question: q, topics: prev.topics, leans: true, aspect: aspect}
-	if aspect {
+	if aspect && (pointsAtAspect(norm) || switched) {
 		fu.without = []string{base}
+	} else if aspect {
+		// A bare ask ("how fast?") names nothing it points back at: the
+		// reading with the last question's words and the one without are
+		// weighed by what they answer.
+		fu.others = []string{base}
 	}
 	if switched && len(prev.topics) > 1 {
 		// "how about depression?" after "does ketamine help cancer pain?":

@@ -345,7 +345,7 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	}
 	keywords := keywordsOf(res.Terms)
 	if traceFU {
-		println("TRACE", text, "=>", fu.question, "| prevkw:", strings.Join(prev.keywords, ","))
+		println("TRACE", text, "=>", fu.question, "| prevkw:", strings.Join(prev.keywords, ","), "own:", names(own), "ptopics:", names(prev.topics), "others:", strings.Join(fu.others, "/"), "without:", strings.Join(fu.without, "/"))
 	}
 	if fu.leans {
 		res = goOnFrom(res, prev.answeredFrom)
