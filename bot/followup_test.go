@@ -29,6 +29,7 @@ func TestResolveFollowUp(t *testing.T) {
 		want     string
 		alt      string
 		others   []string
+		without  []string
 		mustBeat bool
 	}{
 		{name: "first message", text: "how long does it take?", want: "how long does it take?"},
@@ -98,7 +99,7 @@ func TestResolveFollowUp(t *testing.T) {
 		{name: "what about someone else asks what was asked, asking words and all",
 			prev: conversation{question: "how long does a ketamine infusion take", topics: []Topic{ketamine}, keywords: []string{"how long", "ketamine"}},
 			text: "what about for teenagers?", want: "what about for teenagers? ketamine how long",
-			others: []string{"what about for teenagers? ketamine"}},
+			without: []string{"what about for teenagers? ketamine"}},
 		{name: "a sequel asking its own way keeps what was asked about, not how",
 			prev: conversation{question: "how many sessions will I need", keywords: []string{"how many sessions"}},
 			text: "and how long is each?", want: "and how long is each? sessions"},
@@ -112,7 +113,15 @@ func TestResolveFollowUp(t *testing.T) {
 		{name: "it stands for what a message naming no topic was about",
 			prev: conversation{question: "needles make me nervous", keywords: []string{"needles"}},
 			text: "could it give me an infection?", own: []Topic{infection}, want: "could it give me an infection? needles",
-			others: []string{"could it give me an infection?"}},
+			without: []string{"could it give me an infection?"}},
+		{name: "they keeps the aspect; the topic alone is only a fallback",
+			prev: conversation{question: "what side effects can lidocaine cause", topics: []Topic{lidocaine}, keywords: []string{"side effects", "lidocaine"}},
+			text: "how long do they last?", want: "how long do they last? lidocaine side effects",
+			others: []string{}, without: []string{"how long do they last? lidocaine"}},
+		{name: "a bare ask names nothing to keep: both readings weighed",
+			prev: conversation{question: "does ketamine help depression", topics: []Topic{ketamine}, keywords: []string{"ketamine", "depression"}},
+			text: "how fast?", want: "how fast? ketamine depression",
+			others: []string{"how fast? ketamine"}, without: []string{}},
 		{name: "or asks the last question the other way",
 			prev: conversation{question: "does the relief come right away", keywords: []string{"relief"}},
 			text: "or does it take weeks?", want: "or does it take weeks? relief"},
@@ -135,6 +144,9 @@ func TestResolveFollowUp(t *testing.T) {
 			fu := resolveFollowUp(tt.text, tt.own, tt.prev)
 			if tt.others != nil && strings.Join(fu.others, "|") != strings.Join(tt.others, "|") {
 				t.Errorf("other readings %q, want %q", fu.others, tt.others)
+			}
+			if tt.without != nil && strings.Join(fu.without, "|") != strings.Join(tt.without, "|") {
+				t.Errorf("readings carrying less %q, want %q", fu.without, tt.without)
 			}
 			if fu.question != tt.want || fu.alternative != tt.alt || fu.mustBeatAlone != tt.mustBeat {
 				t.Errorf("got %q (alternative %q, must beat alone %v), want %q (%q, %v)", fu.question, fu.alternative, fu.mustBeatAlone, tt.want, tt.alt, tt.mustBeat)

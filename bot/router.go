@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"os"
 	"context"
 	"strings"
 	"sync"
@@ -344,9 +343,6 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 		}
 	}
 	keywords := keywordsOf(res.Terms)
-	if traceFU {
-		println("TRACE", text, "=>", fu.question, "| prevkw:", strings.Join(prev.keywords, ","), "own:", names(own), "ptopics:", names(prev.topics), "others:", strings.Join(fu.others, "/"), "without:", strings.Join(fu.without, "/"))
-	}
 	if fu.leans {
 		res = goOnFrom(res, prev.answeredFrom)
 	}
@@ -500,5 +496,3 @@ func (rt *Router) sourcesText() string {
 	}
 	return b.String()
 }
-
-var traceFU = os.Getenv("FU_TRACE") != ""
