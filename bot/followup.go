@@ -116,6 +116,14 @@ func resolveFollowUp(text string, own []Topic, prev conversation) followUp {
 			// the last message was about when that named no topic ("i hate
 			// needles", "what's the chance of an infection from it?").
 			pointsBack := pointsAtAspect(norm) || (len(prev.topics) == 0 && itPronoun.MatchString(norm))
+			// "why would they use it instead of lidocaine?" after "what's
+			// ketamine?": the message names a topic of the last one's kind
+			// to set it against, and "it" is still the last one; the
+			// message alone is taken when that finds nothing to quote.
+			if rival, ok := rivalOf(own, prev.topics); ok && itPronoun.MatchString(norm) {
+				return followUp{question: inPlaceOfIt(alone.question, rival.Name), topics: append(append([]Topic(nil), own...), rival),
+					leans: true, without: []string{alone.question}}
+			}
 			if !pointsBack || len(aspect) == 0 {
 				return alone
 			}
@@ -251,6 +259,23 @@ func replacesKind(own, prev []Topic) bool {
 		}
 	}
 	return false
+}
+
+// rivalOf is the last question's topic that a topic of own, of the same
+// kind but another name, stands beside: ketamine when the message names
+// lidocaine after a question about ketamine. None when the last question
+// named more than one other of that kind ("ketamine or iron?").
+func rivalOf(own, prev []Topic) (Topic, bool) {
+	var rival Topic
+	n := 0
+	for _, p := range prev {
+		if hasTopic(own, p.Name) || !hasKind(own, p.Kind) || (n > 0 && p.Name == rival.Name) {
+			continue
+		}
+		rival = p
+		n++
+	}
+	return rival, n == 1
 }
 
 // withoutTopics are keywords that name none of ts.
