@@ -642,3 +642,34 @@ func commonInEnglish(word string) bool {
 	r := lexicon.Rank(word)
 	return r > 0 && r <= commonWordRank
 }
+
+// theOther is "the other (one)" pointing at a topic by the one the last
+// question named: "and the other one?", "what does the other drug do?";
+// not "other options" or "the other drugs", which ask for more.
+var theOther = regexp.MustCompile(`(?i)\b(the|that)\s+other(\s+one|\s+[a-z]*[^s\W])?\s*(\?|$)`)
+
+// otherOfKind is the topic "the other" in text stands for: the one other
+// topic of the kind of the last question's only topic, when that kind has
+// two. Its Words are those that named it ("other one", "other drug").
+func otherOfKind(text string, prev []Topic, kl KindLister) (Topic, bool) {
+	m := theOther.FindStringSubmatch(normalizeKeepEnd(text))
+	if len(prev) != 1 || m == nil {
+		return Topic{}, false
+	}
+	ts := kl.TopicsOfKind(prev[0].Kind)
+	if len(ts) != 2 || !hasTopic(ts, prev[0].Name) {
+		return Topic{}, false
+	}
+	for _, t := range ts {
+		if t.Name != prev[0].Name {
+			t.Words = strings.Join(strings.Fields("other "+m[2]), " ")
+			return t, true
+		}
+	}
+	return Topic{}, false
+}
+
+// normalizeKeepEnd is text lower case, trimmed, its final "?" kept apart.
+func normalizeKeepEnd(text string) string {
+	return strings.TrimSpace(strings.ToLower(strings.TrimRight(strings.TrimSpace(text), "?!. ")))
+}

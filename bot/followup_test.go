@@ -249,3 +249,49 @@ func TestKeywordsLeaveOutCommonEnglish(t *testing.T) {
 		t.Errorf("keywords %q, want %q", got, want)
 	}
 }
+
+// kinds lists topics by kind, as a KindLister.
+type kinds map[int][]Topic
+
+func (k kinds) TopicsOfKind(kind int) []Topic { return k[kind] }
+
+// TestTheOtherOne: "the other one" is the one other topic of the last
+// topic's kind, and nothing when there is no single other one or the
+// message asks for more ("other options").
+func TestTheOtherOne(t *testing.T) {
+	lidocaine := Topic{Name: "lidocaine", Words: "lidocaine", Kind: 1}
+	ketamine := Topic{Name: "ketamine", Words: "ketamine", Kind: 1}
+	iron := Topic{Name: "iron", Words: "iron", Kind: 1}
+	two := kinds{1: {ketamine, lidocaine}}
+	three := kinds{1: {iron, ketamine, lidocaine}}
+	tests := []struct {
+		text  string
+		prev  []Topic
+		kl    kinds
+		want  string // topic name, "" for none
+		words string
+	}{
+		{"and the other one?", []Topic{lidocaine}, two, "ketamine", "other one"},
+		{"what about the other drug?", []Topic{lidocaine}, two, "ketamine", "other drug"},
+		{"and the other", []Topic{ketamine}, two, "lidocaine", "other"},
+		{"are there other options?", []Topic{lidocaine}, two, "", ""},
+		{"what about the other drugs?", []Topic{lidocaine}, two, "", ""},
+		{"and the other one?", []Topic{lidocaine}, three, "", ""},
+		{"and the other one?", []Topic{lidocaine, ketamine}, two, "", ""},
+		{"and the other one?", nil, two, "", ""},
+	}
+	for _, tt := range tests {
+		got, ok := otherOfKind(tt.text, tt.prev, tt.kl)
+		if !ok {
+			got = Topic{}
+		}
+		if got.Name != tt.want || got.Words != tt.words {
+			t.Errorf("%q after %v: got %q (%q), want %q (%q)", tt.text, names(tt.prev), got.Name, got.Words, tt.want, tt.words)
+		}
+	}
+	fu := resolveFollowUp("and the other one?", []Topic{{Name: "ketamine", Words: "other one", Kind: 1}},
+		conversation{question: "what conditions does lidocaine treat", topics: []Topic{lidocaine}})
+	if fu.question != "what conditions does ketamine treat" {
+		t.Errorf("and the other one? read as %q, want the last question about ketamine", fu.question)
+	}
+}

@@ -271,6 +271,13 @@ func (rt *Router) question(ctx context.Context, key, text string) (Reply, error)
 	}
 	text = plainAsking(text)
 	own := topicsOf(text)
+	if kl, ok := s.(KindLister); ok && len(own) == 0 {
+		// "and the other one?" after lidocaine: ketamine, when the two are
+		// all of their kind.
+		if t, ok := otherOfKind(text, prev.topics, kl); ok {
+			own = []Topic{t}
+		}
+	}
 	fu := resolveFollowUp(text, own, prev)
 	res, err := s.Search(ctx, fu.question, rt.answer.Candidates)
 	if err != nil {

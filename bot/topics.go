@@ -20,3 +20,12 @@ type TopicFinder interface {
 	// Topics returns the topics text names, in order.
 	Topics(text string) []Topic
 }
+
+// KindLister is implemented by a TopicFinder that lists the topics of a
+// kind: "the other one" after a question about lidocaine is the one other
+// topic of lidocaine's kind.
+type KindLister interface {
+	// TopicsOfKind returns the topics of kind, each name once, in a fixed
+	// order.
+	TopicsOfKind(kind int) []Topic
+}

@@ -131,6 +131,23 @@ func (s Searcher) Topics(text string) []bot.Topic {
 	return out
 }
 
+var _ bot.KindLister = Searcher{}
+
+// TopicsOfKind returns the knowledge's topics of kind, each name once,
+// sorted by name.
+func (s Searcher) TopicsOfKind(kind int) []bot.Topic {
+	seen := map[string]bool{}
+	var out []bot.Topic
+	for _, e := range s.topics().byKey {
+		if e.kind == kind && !seen[e.name] {
+			seen[e.name] = true
+			out = append(out, bot.Topic{Name: e.name, Words: e.name, Kind: kind})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
 // correct returns the topic word closest to an unknown word w, as the
 // vocabulary corrects a query's words: within one edit for five letters or
 // more, two for ten or more; "" when none is that close.
