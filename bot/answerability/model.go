@@ -74,15 +74,48 @@ func (m *Model) Lead(in Input) (int, bool) {
 	return 0, false
 }
 
-// RuleLead is the best ranked passage holding at least min of the
-// question, -1 when none does.
+// LeadMargin is how much less of the question a better ranked passage may
+// hold than the first passage holding MinCoverage, and still lead in its
+// place: coverage counts every word at its full weight, so a passage about
+// the question's subject ("lidocaine": its side effects) can hold a little
+// less of it than a passage about something else that shares its everyday
+// words (IV therapy's side effects), and the ranking, which weighs the
+// words by how much they say, knows better. Chosen by leave-one-file-out
+// over the spent question sets (trainset.LeadMarginCV, go run ./gen
+// -leadmargin): 0 is the rule before, the first passage holding
+// MinCoverage whatever ranks above it.
+const LeadMargin = 0.25
+
+// RuleLead is where the coverage rule leads, -1 when no passage holds min
+// of the question: the first passage holding min fires the rule, and the
+// best ranked passage of the top MaxLead holding no less than LeadMargin
+// below it leads (RuleLeadMargin).
 func RuleLead(in Input, min float64) int {
+	return RuleLeadMargin(in, min, LeadMargin)
+}
+
+// RuleLeadMargin is RuleLead with a margin of its own: -1 when no passage
+// holds min of the question, else the best ranked passage, of the top
+// MaxLead or the first holding min, whose coverage is at most margin below
+// that first one's. The margin changes which passage leads, never whether
+// the rule answers.
+func RuleLeadMargin(in Input, minCoverage, margin float64) int {
+	first := -1
 	for i, h := range in.Hits {
-		if h.Coverage >= min {
+		if h.Coverage >= minCoverage {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	for i := 0; i < min(first, MaxLead); i++ {
+		if in.Hits[i].Coverage >= in.Hits[first].Coverage-margin {
 			return i
 		}
 	}
-	return -1
+	return first
 }
 
 var (

@@ -31,7 +31,15 @@ func main() {
 	cache := flag.String("decisions", "", "read the training decisions from this file when it exists, else collect them and write them there (to try changes to the fit without asking the bot again)")
 	curve := flag.Bool("curve", false, "train nothing: print the held-out figures of the committed model's choice at each threshold")
 	explain := flag.Bool("explain", false, "train nothing: print, for each case of the files named, its terms and the features and probability of its top passages")
+	leadMargin := flag.Bool("leadmargin", false, "train nothing: choose answerability.LeadMargin by leave-one-file-out over the spent sets")
 	flag.Parse()
+	if *leadMargin {
+		if err := runLeadMargin(*root); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *explain {
 		if err := runExplain(flag.Args()); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
@@ -160,5 +168,25 @@ func runExplain(paths []string) error {
 			}
 		}
 	}
+	return nil
+}
+
+// leadMarginPlaces are the places of the ranking asked when choosing the
+// lead margin: the rule's passage may rank below the top MaxLead.
+const leadMarginPlaces = 8
+
+// runLeadMargin chooses the coverage rule's lead margin
+// (answerability.LeadMargin) by leave-one-file-out over the spent sets.
+func runLeadMargin(root string) error {
+	cases, err := trainset.LoadSets(trainset.LeadMarginSets(root))
+	if err != nil {
+		return err
+	}
+	ds, err := trainset.CollectPlaces(context.Background(), cases, leadMarginPlaces)
+	if err != nil {
+		return err
+	}
+	m := trainset.LeadMarginCV(os.Stdout, ds, answerability.Default().MinCoverage)
+	fmt.Printf("answerability.LeadMargin is %g; the data choose %g\n", answerability.LeadMargin, m)
 	return nil
 }

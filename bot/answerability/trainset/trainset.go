@@ -128,6 +128,12 @@ func (c Case) Answerable() bool {
 // wrote an example for is at run time: with them, each question would
 // find its own twin.
 func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
+	return CollectPlaces(ctx, cases, answerability.MaxLead)
+}
+
+// CollectPlaces is Collect asking each case once for each of the top n
+// places of the ranking (Collect's is answerability.MaxLead).
+func CollectPlaces(ctx context.Context, cases []Case, n int) ([]Decision, error) {
 	docs, err := knowledge.Load(knowledge.Default())
 	if err != nil {
 		return nil, err
@@ -159,9 +165,9 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 	}
 	out := make([]Decision, len(cases))
 	for i, c := range cases {
-		out[i] = Decision{Case: c, Right: make([]bool, answerability.MaxLead)}
+		out[i] = Decision{Case: c, Right: make([]bool, n)}
 	}
-	for lead := 0; lead < answerability.MaxLead; lead++ {
+	for lead := 0; lead < n; lead++ {
 		var last *answerability.Input
 		record := func(in answerability.Input) (int, bool) {
 			last = &in
@@ -193,8 +199,8 @@ func Collect(ctx context.Context, cases []Case) ([]Decision, error) {
 				continue
 			}
 			if d.Inputs == nil {
-				d.Inputs = make([]*answerability.Input, answerability.MaxLead)
-				d.Lacking = make([][]answerability.Lacking, answerability.MaxLead)
+				d.Inputs = make([]*answerability.Input, n)
+				d.Lacking = make([][]answerability.Lacking, n)
 			}
 			if lead >= len(last.Hits) {
 				continue
