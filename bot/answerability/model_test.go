@@ -66,3 +66,37 @@ func TestTrainSeparatesASeparableSet(t *testing.T) {
 		t.Error("training twice on the same examples gave two models")
 	}
 }
+
+// The coverage rule's lead: the best ranked passage within LeadMargin of
+// the first one holding the least coverage, else that one; and no passage
+// holding it, no rule answer, whatever the margin.
+func TestRuleLeadRespectsTheRankingWithinItsMargin(t *testing.T) {
+	in := func(covs ...float64) Input {
+		var hs []Hit
+		for _, c := range covs {
+			hs = append(hs, Hit{Coverage: c})
+		}
+		return Input{Hits: hs}
+	}
+	tests := []struct {
+		covs []float64
+		want int
+	}{
+		{[]float64{0.9, 0.7}, 0},                       // the top holds enough: it leads
+		{[]float64{0.83 - LeadMargin + 0.01, 0.83}, 0}, // within the margin: the top leads
+		{[]float64{0.83 - LeadMargin - 0.01, 0.83}, 1}, // beyond it: the one holding enough
+		{[]float64{0.2, 0.6, 0.8}, 1},                  // the best ranked within the margin
+		{[]float64{0.6, 0.5, 0.6}, -1},                 // none holds enough: no rule answer
+		{[]float64{0.7, 0.1, 0.1, 0.1, 0.7}, 0},        // first holding enough
+		{[]float64{0.1, 0.1, 0.1, 0.7, 0.9}, 3},        // below the top MaxLead: the first
+		{[]float64{0.1, 0.1, 0.1, 0.6, 0.7}, 4},        // ... which only the top MaxLead can displace
+	}
+	for _, tt := range tests {
+		if got := RuleLead(in(tt.covs...), 0.65); got != tt.want {
+			t.Errorf("coverages %v: lead %d, want %d", tt.covs, got, tt.want)
+		}
+	}
+	if got := RuleLeadMargin(in(0.6, 0.83), 0.65, 0); got != 1 {
+		t.Errorf("margin 0: lead %d, want 1 (the rule before)", got)
+	}
+}
