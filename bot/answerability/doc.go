@@ -2,7 +2,9 @@
 // answer the question, or the bot should say the articles don't cover it.
 //
 // A passage holding MinCoverage of the question (every word at its full
-// weight) leads, as before the model. Without one, a logistic regression
+// weight) answers, as before the model, and leads unless a better ranked
+// passage of the top MaxLead holds no more than LeadMargin less, which
+// leads in its place (RuleLead). Without one, a logistic regression
 // (model.txt, trained by ./gen on the project's labelled question sets)
 // decides for the top few passages in ranking order, over features that
 // name no word and no article: how much of the question the passage holds

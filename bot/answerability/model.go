@@ -57,8 +57,10 @@ func (m *Model) Prob(f []float64) float64 {
 const MaxLead = 3
 
 // Lead returns the passage an answer should lead with, and false when
-// none answers: the articles don't cover the question. The best ranked
-// passage holding MinCoverage of the question leads; without one, the
+// none answers: the articles don't cover the question. With a passage
+// holding MinCoverage of the question, the coverage rule leads (RuleLead:
+// that passage, or a better ranked one within LeadMargin of it); without
+// one, the
 // first of the top MaxLead that the model says answers at its threshold
 // (a question whose words the articles lack are everyday ones, said in
 // other words).
