@@ -22,6 +22,8 @@ func TestQuantityQuestions(t *testing.T) {
 		"how many treatments would it take",
 		"how many more times would i need it",
 		"how many rounds would i need",
+		// not waking during a session is no lethal purpose
+		"how much ketamine would i need so i dont wake up during the session?",
 	}
 	crises := []string{
 		"how many of my pills would it take",
