@@ -48,7 +48,7 @@ var questionWords = map[string]bool{
 // rerank orders hits by how much of the question each holds, and where:
 // field-weighted coverage of the terms (rare words weigh more), a bonus for
 // a heading in the question's own form, and bleve's score to break ties.
-func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
+func (ix *Index) rerank(typed, spelled []string, asked aspect, terms []Term, hits []Hit) {
 	if len(hits) == 0 {
 		return
 	}
@@ -66,7 +66,6 @@ func (ix *Index) rerank(typed, spelled []string, terms []Term, hits []Hit) {
 		qw = ws[0]
 	}
 	defines := definitionPattern(ws, terms)
-	asked := askedAspect(spelled)
 	var subj *subjectIndex
 	var qs []int
 	if weightSubject > 0 {

@@ -33,6 +33,9 @@ type Result struct {
 	// KNNTop is the similarity (0–1) of the example question closest to
 	// the query, 0 when no example is close.
 	KNNTop float64
+	// asked is the aspect the question asks about (aspect.go), read once
+	// for the re-ranking and the quoted sentences alike.
+	asked aspect
 }
 
 // Search ranks passages for a person's text and returns the best k.
@@ -93,7 +96,8 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 		}
 		res.Hits[k].Coverage = max(ix.coverage(i, terms), c)
 	}
-	ix.rerank(typed, spelled, terms, res.Hits)
+	res.asked = askedAspect(spelled)
+	ix.rerank(typed, spelled, res.asked, terms, res.Hits)
 	// The neighbours count as much as the words leave the question
 	// unexplained: a question some passage covers whole is answered by
 	// its words (knn.go).

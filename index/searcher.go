@@ -23,7 +23,6 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 	if err != nil {
 		return out, err
 	}
-	asked := askedAspect(spellOut(words(text), nil))
 	for _, h := range res.Hits {
 		i := s.byID[h.ID]
 		out.Hits = append(out.Hits, bot.SearchHit{
@@ -33,7 +32,7 @@ func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchRes
 			TextCoverage:    weightedCoverage(s.fieldSets[i].text, res.Terms), // the stems of h.Text
 			HeadingCoverage: s.headingCoverage(h.Passage, res.Terms),
 			TermMatch:       s.termMatches(i, res.Terms),
-			Snippet:         s.bestSpan(i, res.Terms, asked),
+			Snippet:         s.bestSpan(i, res.Terms, res.asked),
 			KNN:             h.KNN,
 		})
 	}
@@ -162,14 +161,20 @@ func weightedCoverage(set map[string]struct{}, terms []Term) float64 {
 
 // coverageIn is weightedCoverage with focus terms looked for in own only.
 func coverageIn(set, own map[string]struct{}, terms []Term) float64 {
+	return coverageGiven(set, own, terms, nil)
+}
+
+// coverageGiven is coverageIn where the terms whose words are in given
+// count as held wherever they are looked for.
+func coverageGiven(set, own map[string]struct{}, terms []Term, given map[string]bool) float64 {
 	var have, total float64
 	lacksFocus := false
 	for _, t := range terms {
 		total += t.Weight
 		switch {
-		case t.Focus && !holdsTerm(own, t):
+		case t.Focus && !given[t.Word] && !holdsTerm(own, t):
 			lacksFocus = true
-		case holdsTerm(set, t):
+		case given[t.Word] || holdsTerm(set, t):
 			have += t.Weight
 		}
 	}
@@ -253,23 +258,9 @@ func sentenceScore(sst *sentenceStems, k int, terms []Term, asked aspect) float6
 	if asked == aspectNone || sst.states[k]&(1<<asked) == 0 {
 		return weightedCoverage(set, terms)
 	}
-	var have, total float64
-	lacksFocus := false
-	for _, t := range terms {
-		total += t.Weight
-		switch {
-		case askingWords[asked][t.Word] || holdsTerm(set, t):
-			have += t.Weight
-		case t.Focus:
-			lacksFocus = true
-		}
-	}
-	if have == 0 {
+	s := coverageGiven(set, set, terms, askingWords[asked])
+	if s == 0 {
 		return 0
-	}
-	s := have / total
-	if lacksFocus {
-		s = min(s, focusMissingCoverage)
 	}
 	return s + weightSentenceAspect
 }

@@ -1,6 +1,9 @@
 package index
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // A section's subject is what its headings say it is about: "Potential
 // Side Effects" under "Lidocaine Infusions" tells of lidocaine, "The
@@ -36,7 +39,7 @@ func (ix *Index) subjects() *subjectIndex {
 		}
 		sort.Strings(names) // the same numbering from run to run
 		for _, key := range names {
-			si.keys = append(si.keys, splitKey(key))
+			si.keys = append(si.keys, strings.Fields(key))
 		}
 		for i, fs := range ix.fieldSets {
 			for k, st := range si.keys {
@@ -48,20 +51,6 @@ func (ix *Index) subjects() *subjectIndex {
 		ix.subj = si
 	})
 	return ix.subj
-}
-
-func splitKey(key string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(key); i++ {
-		if i == len(key) || key[i] == ' ' {
-			if i > start {
-				out = append(out, key[start:i])
-			}
-			start = i + 1
-		}
-	}
-	return out
 }
 
 // asked is the set of subjects the query's terms name, in any of their
