@@ -7,7 +7,9 @@
 // the blind-written training messages of training/*.jsonl (emergencies,
 // crises and look-alikes; see training/README.md), the examples and
 // counter-examples of the lexicon (redflags.txt, crisis.txt), the project's
-// own safety case sets (bot/testdata/safety_own*.jsonl) and, as messages
+// own safety case sets (bot/testdata/safety_own*.jsonl), the spent blind
+// safety sets (testdata/blind/safety_final*.jsonl, each measured on once
+// before it joined) and, as messages
 // that are neither, the intent examples (bot/intent/examples.txt: greetings,
 // clinic and article questions, off-topic chat).
 //
@@ -34,8 +36,13 @@ import (
 // would escalate. About what the model of the fourth session raised on the
 // same folds at its threshold (19 of 1,370 look-alikes; 11 of 3,207
 // ordinary messages and 18 of 1,772 questions it had not learned from).
+// Since the spent blind sets joined (eleventh session) the look-alikes are
+// 2,396 and more of them sit near a crisis wording ("i wont be around, im
+// on holiday"); at 1.5% the folds chose 0.740 and such counter-examples
+// escalated, so the look-alike share allowed is half what it was (0.850
+// chosen; at main's former 0.795 the held-out folds raised 23).
 const (
-	maxHardAlarms = 0.015
+	maxHardAlarms = 0.007
 	maxEasyAlarms = 0.0025
 )
 
