@@ -21,7 +21,7 @@ func TestCloseExampleBeatsAnUnrelatedOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	kn := ix.neighbours(spellOut(words("will the drip make ur head spinn?"), nil))
+	kn := ix.neighbours(spellOut(words("will the drip make ur head spinn?"), nil), nil)
 	support := map[string]float64{}
 	for _, s := range kn.support {
 		support[ix.passages[s.passage].ID] = s.support
@@ -37,7 +37,7 @@ func TestCloseExampleBeatsAnUnrelatedOne(t *testing.T) {
 		t.Errorf("hits %+v (KNNTop %.2f), want %s first with its support", res.Hits, res.KNNTop, dizzy)
 	}
 	// Nothing like any example: no neighbour.
-	if kn := ix.neighbours(words("xylophone quartz")); kn.support != nil || kn.top != 0 {
+	if kn := ix.neighbours(words("xylophone quartz"), nil); kn.support != nil || kn.top != 0 {
 		t.Errorf("an unrelated question has neighbours: %+v", kn)
 	}
 }
@@ -59,7 +59,7 @@ func TestExamplesForPassagesTheKnowledgeLacksAreDropped(t *testing.T) {
 	if used, dropped := ix.ExampleCount(); used != 1 || dropped != 1 {
 		t.Errorf("ExampleCount = %d used, %d dropped; want 1, 1", used, dropped)
 	}
-	if kn := ix.neighbours(words("how long am i sitting there for")); kn.support != nil {
+	if kn := ix.neighbours(words("how long am i sitting there for"), nil); kn.support != nil {
 		t.Errorf("the dropped example's question has support %+v", kn.support)
 	}
 

@@ -73,7 +73,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	// the neighbours and the re-ranking alike.
 	typed := words(text)
 	spelled := spellOut(typed, nil)
-	kn := ix.neighbours(spelled)
+	kn := ix.neighbours(spelled, terms)
 	res.KNNTop = kn.top
 	for _, sp := range kn.support {
 		i, s := sp.passage, sp.support

@@ -51,6 +51,10 @@ var sources = []string{
 	"testdata/blind/qa_final2.jsonl",
 	"testdata/blind/qa_final3.jsonl",
 	"testdata/blind/qa_final4.jsonl",
+	"testdata/blind/qa_final7.jsonl",
+	"testdata/blind/qa_final8.jsonl",
+	"testdata/blind/qa_final9.jsonl",
+	"testdata/blind/qa_final10.jsonl",
 }
 
 // maxSections is the most sections whose passages may answer a question
@@ -70,7 +74,23 @@ func main() {
 	flag.IntVar(&maxSections, "max-sections", maxSections, "most sections a question may be answered from")
 	flag.Float64Var(&maxWordShare, "max-word-share", -1, "with -v, leave out words more than this share of questions hold (default index's)")
 	flag.Float64Var(&maxGramShare, "max-gram-share", -1, "with -v, leave out grams more than this share of questions hold (default index's)")
+	leaveOut := flag.String("leave-out", os.Getenv("EXAMPLESGEN_LEAVE_OUT"), "sources (comma-separated set names, qa_final7...) to leave out of the bank written, to measure a set held out with a built binary (default $EXAMPLESGEN_LEAVE_OUT)")
 	flag.Parse()
+	for _, set := range strings.Split(*leaveOut, ",") {
+		if set = strings.TrimSpace(set); set != "" {
+			left := sources[:0:0]
+			for _, s := range sources {
+				if strings.TrimSuffix(filepath.Base(s), ".jsonl") != set {
+					left = append(left, s)
+				}
+			}
+			if len(left) == len(sources) {
+				fmt.Fprintf(os.Stderr, "examplesgen: -leave-out: no source %q\n", set)
+				os.Exit(2)
+			}
+			sources = left
+		}
+	}
 	if err := run(*root, *out, *verbose, *weights, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "examplesgen:", err)
 		os.Exit(1)
