@@ -26,13 +26,20 @@ var (
 
 // absentWeight is the share of full weight a word the articles lack keeps.
 func absentWeight(w string) float64 {
+	return rarityShare(w, absentFloorRank, absentFullRank, absentMinShare)
+}
+
+// rarityShare ramps with how rare w is in English: minShare at frequency
+// rank floorRank or more frequent, 1 from fullRank (and for a word with no
+// rank, rarer than any that has one), by the logarithm of the rank between.
+func rarityShare(w string, floorRank, fullRank int, minShare float64) float64 {
 	r := lexicon.Rank(w)
 	if r == 0 {
-		return 1 // rarer than any word with a rank
+		return 1
 	}
-	f := (math.Log(float64(r)) - math.Log(float64(absentFloorRank))) /
-		(math.Log(float64(absentFullRank)) - math.Log(float64(absentFloorRank)))
-	return min(1, max(absentMinShare, f))
+	f := (math.Log(float64(r)) - math.Log(float64(floorRank))) /
+		(math.Log(float64(fullRank)) - math.Log(float64(floorRank)))
+	return min(1, max(minShare, f))
 }
 
 // isEnglishWord reports whether w is a real English word, which is never

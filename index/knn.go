@@ -345,17 +345,7 @@ func questionFeatures(words []string) (ws, gs []feature) {
 	all := b.String()
 	end := 0
 	for _, w := range words {
-		stem := w
-		if n := 0; len(w) > 6 {
-			for i := range w {
-				if n == 6 {
-					stem = w[:i]
-					break
-				}
-				n++
-			}
-		}
-		ws = count(ws, stem)
+		ws = count(ws, stem6(w))
 		start := end
 		end += len(w) + 2
 		padded := all[start:end]
@@ -507,7 +497,7 @@ type neighbour struct {
 // A neighbour counts only as far as it asks what the query asks: the
 // query's words the knowledge lacks, weighed by their rarity in English
 // (lackedWords), that the neighbour's question does not hold either, take
-// their share of the query's weight off its similarity (vouchedShare). "Is
+// their share of the query's weight off its similarity (unvouchedShare). "Is
 // lidocaine safe during pregnancy?" is close to "is lidocaine safe?", whose
 // passage says nothing of pregnancy; "how long am i sittin there" keeps
 // its neighbour "how long will i be sitting there", which holds the lay
@@ -591,11 +581,18 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 
 // lackedWord is a word of the query the knowledge lacks and how much of
 // the query it is: the term's weight times its rarity in English
-// (lackRarity), so an everyday word ("coming", "trip") counts little, a
-// rare one ("pregnancy", "pacemaker") fully.
+// (rarityShare over ranks knnLackFloorRank to knnLackFullRank), so an
+// everyday word ("coming", "trip") counts little, a rare one ("pregnancy",
+// "pacemaker") fully.
 type lackedWord struct {
 	word   string
 	weight float64
+	// stem and grams are the word's stem6 and grams4, cut once per query
+	// rather than once per neighbour's word; unranked says English has no
+	// such word (a typo, mostly).
+	stem     string
+	grams    []string
+	unranked bool
 }
 
 // lackedWords are the query's words the knowledge lacks (no alternative
@@ -613,8 +610,11 @@ func lackedWords(terms []Term) ([]lackedWord, float64) {
 			if isStopWord(w) {
 				continue
 			}
-			if r := lackRarity(w); r > 0 {
-				out = append(out, lackedWord{w, t.Weight * r / float64(len(parts))})
+			if r := rarityShare(w, knnLackFloorRank, knnLackFullRank, 0); r > 0 {
+				out = append(out, lackedWord{
+					word: w, weight: t.Weight * r / float64(len(parts)),
+					stem: stem6(w), grams: grams4(w), unranked: lexicon.Rank(w) == 0,
+				})
 			}
 		}
 	}
@@ -638,16 +638,6 @@ const (
 	knnLackPower     = 3
 )
 
-// lackRarity is the share of its weight a lacking word counts with.
-func lackRarity(w string) float64 {
-	r := lexicon.Rank(w)
-	if r == 0 {
-		return 1
-	}
-	f := (math.Log(float64(r)) - math.Log(knnLackFloorRank)) / (math.Log(knnLackFullRank) - math.Log(knnLackFloorRank))
-	return min(1, max(0, f))
-}
-
 // unvouchedShare is the share of the query's weight on lacked words the
 // neighbour's question (its words) does not hold: a word is held when a
 // word of the question has its stem (first six letters) or, typed another
@@ -661,19 +651,19 @@ func unvouchedShare(lacked []lackedWord, total float64, words []string) float64 
 	for _, l := range lacked {
 		held := 0.0
 		for _, w := range words {
-			if stem6(w) == stem6(l.word) {
+			if stem6(w) == l.stem {
 				held = 1
 				break
 			}
 			// A word English does not have (a typo, mostly) is held by
 			// one sharing half its letter 4-grams or more: the same word
 			// typed another way ("spinn", "spin").
-			if d := gramDice(w, l.word); d >= 0.5 && lexicon.Rank(l.word) == 0 {
+			d := gramDice(grams4(w), l.grams)
+			if d >= 0.5 && l.unranked {
 				held = 1
 				break
-			} else {
-				held = max(held, d)
 			}
+			held = max(held, d)
 		}
 		miss += l.weight * (1 - held)
 	}
@@ -692,9 +682,9 @@ func stem6(w string) string {
 	return w
 }
 
-// gramDice is the Dice overlap of two words' padded letter 4-grams.
-func gramDice(a, b string) float64 {
-	ga, gb := grams4(a), grams4(b)
+// gramDice is the Dice overlap of two words' padded letter 4-grams
+// (grams4).
+func gramDice(ga, gb []string) float64 {
 	if len(ga) == 0 || len(gb) == 0 {
 		return 0
 	}
