@@ -16,7 +16,9 @@
 // score against the top one; and what the nearest example questions say
 // (index/knn.go): how close the closest one is, how much they support the
 // passage, whether it is the one they support most (all 0 for a clinic's
-// own articles, which no example is about). A common word the articles lack ("length",
+// own articles, which no example is about); how many terms the question
+// has, how much of its weight is on words the articles lack, and how close
+// the next passage's score is. A common word the articles lack ("length",
 // "put") says little; a rare one with no near word in the passage
 // ("pacemaker") is what makes a question one the articles don't answer.
 //

@@ -69,6 +69,9 @@ var featureNames = []string{
 	"knn_top",          // similarity of the closest example question (any passage's)
 	"knn_support",      // the passage's support from the closest example questions
 	"knn_first",        // 1 when the passage has the most support of the ranking, 0 else (or none has any)
+	"terms",            // how many terms the question has (a tenth each, at most 1)
+	"lacking_share",    // share of the question's weight on words the articles lack
+	"next_ratio",       // the next passage's score relative to this one's (0 for none)
 }
 
 // NumFeatures is the length of a feature vector.
@@ -197,10 +200,15 @@ func FeaturesWith(in Input, i int, lacking []Lacking, p Params) []float64 {
 			}
 		}
 	}
+	next := 0.0
+	if i+1 < len(in.Hits) && hit.Score > 0 {
+		next = in.Hits[i+1].Score / hit.Score
+	}
 	return []float64{
 		adj(hit.Coverage), hit.Coverage, adj(hit.TextCoverage), adj(hit.HeadingCoverage),
 		missedRare, rareUnbridged, float64(i), ratio,
 		in.KNNTop, hit.KNN, knnFirst,
+		min(1, float64(len(in.Terms))/10), share(total-known, total), next,
 	}
 }
 

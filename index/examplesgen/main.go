@@ -55,6 +55,8 @@ var sources = []string{
 	"testdata/blind/qa_final8.jsonl",
 	"testdata/blind/qa_final9.jsonl",
 	"testdata/blind/qa_final10.jsonl",
+	"testdata/blind/qa_final11.jsonl",
+	"testdata/blind/qa_final11b.jsonl",
 }
 
 // maxSections is the most sections whose passages may answer a question
