@@ -42,22 +42,13 @@ import (
 	"github.com/infusionbot/infusionbot/knowledge"
 )
 
-// sources are the spent labelled sets, under the root.
-var sources = []string{
+// sources are the spent labelled sets, under the root: the training sets,
+// the tuning set and the spent blind sets.
+var sources = append([]string{
 	"testdata/qa_train/qa_train.jsonl",
 	"testdata/qa_train2/qa_train2.jsonl",
 	"testdata/blind/qa_tune.jsonl",
-	"testdata/blind/qa_final.jsonl",
-	"testdata/blind/qa_final2.jsonl",
-	"testdata/blind/qa_final3.jsonl",
-	"testdata/blind/qa_final4.jsonl",
-	"testdata/blind/qa_final7.jsonl",
-	"testdata/blind/qa_final8.jsonl",
-	"testdata/blind/qa_final9.jsonl",
-	"testdata/blind/qa_final10.jsonl",
-	"testdata/blind/qa_final11.jsonl",
-	"testdata/blind/qa_final11b.jsonl",
-}
+}, evalcase.SpentQuestionSets...)
 
 // maxSections is the most sections whose passages may answer a question
 // (each passage is one example: the items of one list all answer "what is

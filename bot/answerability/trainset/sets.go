@@ -1,6 +1,11 @@
 package trainset
 
-import "path/filepath"
+import (
+	"path/filepath"
+	"slices"
+
+	"github.com/infusionbot/infusionbot/internal/evalcase"
+)
 
 // Set is one question file the model is trained on.
 type Set struct {
@@ -22,24 +27,19 @@ type Set struct {
 // and the other half of the off-topic set are kept for measuring too.
 func Sets(root string) []Set {
 	beside := filepath.Join(root, "..")
-	return []Set{
+	var spent []Set
+	for _, p := range evalcase.SpentQuestionSets {
+		spent = append(spent, Set{Path: filepath.Join(root, p)})
+	}
+	return slices.Concat([]Set{
 		{Path: filepath.Join(beside, "shared/eval/dev.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/qa_tune.jsonl")},
 		{Path: filepath.Join(root, "bot/testdata/safety_tune.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final2.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final3.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final4.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final7.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final8.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final9.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final10.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final11.jsonl")},
-		{Path: filepath.Join(root, "testdata/blind/qa_final11b.jsonl")},
+	}, spent, []Set{
 		{Path: filepath.Join(root, "testdata/blind/safety_final.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/safety_final2.jsonl")},
 		{Path: filepath.Join(root, "testdata/qa_train/qa_train.jsonl")},
 		{Path: filepath.Join(root, "testdata/qa_train2/qa_train2.jsonl")},
 		{Path: filepath.Join(beside, "shared/eval/offtopic_dev.jsonl"), Half: 1},
-	}
+	})
 }

@@ -1,7 +1,7 @@
 // Command spentgen writes ../../training/spent.jsonl: the last message of
 // every case of the spent sets (sources: testdata/qa_train*,
-// testdata/blind/qa_final*.jsonl) as an intent example. A set joins sources
-// by name, once spent, and the model is trained again with it.
+// evalcase.SpentQuestionSets) as an intent example. A set joins those once
+// spent, and the model is trained again with it.
 //
 // Those sets were written blind and measured on once; now spent, they are
 // training data. An answer case's message is a `question`; a
@@ -34,24 +34,16 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 )
 
 // sources are the spent labelled sets, under the root, in the order their
 // cases are written.
-var sources = []string{
+var sources = append([]string{
 	"testdata/qa_train/qa_train.jsonl",
 	"testdata/qa_train2/qa_train2.jsonl",
-	"testdata/blind/qa_final.jsonl",
-	"testdata/blind/qa_final2.jsonl",
-	"testdata/blind/qa_final3.jsonl",
-	"testdata/blind/qa_final4.jsonl",
-	"testdata/blind/qa_final7.jsonl",
-	"testdata/blind/qa_final8.jsonl",
-	"testdata/blind/qa_final9.jsonl",
-	"testdata/blind/qa_final10.jsonl",
-	"testdata/blind/qa_final11.jsonl",
-	"testdata/blind/qa_final11b.jsonl",
-}
+}, evalcase.SpentQuestionSets...)
 
 // kept are the case kinds that are an intent of their own name.
 var kept = map[string]bool{"medical_advice": true, "clinic": true, "human": true, "out_of_scope": true}
