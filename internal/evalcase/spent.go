@@ -19,4 +19,6 @@ var SpentQuestionSets = []string{
 	"testdata/blind/qa_final10.jsonl",
 	"testdata/blind/qa_final11.jsonl",
 	"testdata/blind/qa_final11b.jsonl",
+	"testdata/blind/qa_final12.jsonl",
+	"testdata/blind/qa_final12b.jsonl",
 }
