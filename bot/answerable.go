@@ -5,7 +5,7 @@ import "github.com/infusionbot/infusionbot/bot/answerability"
 // answerabilityInput is what the answerability model reads of a ranking:
 // the question's terms and the ranked passages, best first.
 func answerabilityInput(res SearchResult) answerability.Input {
-	in := answerability.Input{Terms: make([]answerability.Term, len(res.Terms)), KNNTop: res.KNNTop}
+	in := answerability.Input{Terms: make([]answerability.Term, len(res.Terms)), KNNTop: res.KNNTop, KNNUnanswerable: res.KNNUnanswerable}
 	for i, t := range res.Terms {
 		w := t.Word
 		if t.Corrected != "" {

@@ -61,6 +61,9 @@ type SearchResult struct {
 	// KNNTop is the similarity (0-1) of the example question closest to
 	// the query, 0 when none is close or the searcher has no examples.
 	KNNTop float64
+	// KNNUnanswerable is the similarity (0-1) of the closest example
+	// question the articles were asked and do not answer, 0 when none is.
+	KNNUnanswerable float64
 }
 
 // Searcher finds passages for a person's text. The bleve index implements it.

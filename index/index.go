@@ -107,8 +107,10 @@ func Open(ctx context.Context, docs []knowledge.Document, opts Options) (*Index,
 		return nil, errors.New("index: the knowledge has no passages")
 	}
 	ix.prepare()
-	ix.startExamples(opts.Examples)
 	ix.unknownQuestions = ix.addQuestions(opts.Questions)
+	// After the questions: the bank reads the vocabulary they extend (a
+	// word staff linked is no longer one the knowledge lacks).
+	ix.startExamples(opts.Examples)
 
 	if opts.Dir == "" {
 		bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)

@@ -38,6 +38,14 @@ type Example struct {
 	// Set names the file the question came from (examplesgen leaves one
 	// out at a time to choose the weight).
 	Set string `json:"set,omitempty"`
+	// Unanswerable marks a question the articles were asked and do not
+	// answer (no passage): a query close to it is likely not answered
+	// either ("what's the difference between esketamine and ketamine" is
+	// close to "esketamine vs ketamine whats the difference", not to "what's
+	// the difference between lidocaine and ketamine"). It counts only while
+	// the knowledge lacks one of its words (unanswerableHere): a clinic's
+	// own article on what it asks makes it answerable.
+	Unanswerable bool `json:"unanswerable,omitempty"`
 }
 
 // Examples are a bank of example questions, analysed once (on first use)
@@ -149,7 +157,7 @@ func ParseExamples(text string) (*Examples, error) {
 		if err := json.Unmarshal([]byte(line), &e); err != nil {
 			return nil, fmt.Errorf("examples line %d: %v", n, err)
 		}
-		if e.Passage == "" || strings.TrimSpace(e.Text) == "" {
+		if e.Passage == "" && !e.Unanswerable || strings.TrimSpace(e.Text) == "" {
 			return nil, fmt.Errorf("examples line %d: no passage or no text", n)
 		}
 		list = append(list, e)
@@ -402,6 +410,9 @@ type neighbours struct {
 	ex      *Examples
 	passage []int
 	known   []bool
+	// unanswerable marks the questions only asked unanswered, and still
+	// unanswerable here (unanswerableHere).
+	unanswerable []bool
 	// used and dropped count the examples about a passage of the
 	// knowledge and those about one it lacks.
 	used, dropped int
@@ -430,6 +441,10 @@ func (ix *Index) attachExamples(e *Examples) *neighbours {
 	nb := &neighbours{ex: e, passage: make([]int, len(e.list))}
 	for k, ex := range e.list {
 		i, ok := ix.byID[ex.Passage]
+		if ex.Unanswerable {
+			nb.passage[k] = -1
+			continue
+		}
 		if !ok {
 			i = -1
 			nb.dropped++
@@ -443,14 +458,35 @@ func (ix *Index) attachExamples(e *Examples) *neighbours {
 	}
 	e.build()
 	nb.known = make([]bool, len(e.questions))
+	nb.unanswerable = make([]bool, len(e.questions))
 	for q, eq := range e.questions {
+		asked := false
 		for _, k := range eq.examples {
 			if nb.passage[k] >= 0 {
 				nb.known[q] = true
 			}
+			asked = asked || e.list[k].Unanswerable
 		}
+		nb.unanswerable[q] = asked && !nb.known[q] && ix.unanswerableHere(eq.words)
 	}
 	return nb
+}
+
+// unanswerableHere reports whether a question asked unanswered holds a
+// word this knowledge lacks that English does not use every day (rarer than
+// rank knnLackFloorRank, as the neighbours count lacked words): what made
+// it unanswerable is still missing. One all of whose words the knowledge
+// holds may be answered by an article added since, and says nothing.
+func (ix *Index) unanswerableHere(words []string) bool {
+	for _, w := range words {
+		if len(w) < 3 || isStopWord(w) || ix.knows(w) {
+			continue
+		}
+		if rarityShare(w, knnLackFloorRank, knnLackFullRank, 0) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // ExampleCount is how many examples of the bank (Options.Examples) are
@@ -472,6 +508,9 @@ type knnResult struct {
 	support []knnSupport
 	top     float64
 	weight  float64
+	// unanswerable is the similarity of the closest question asked
+	// unanswered (Example.Unanswerable), discounted as the others are.
+	unanswerable float64
 }
 
 // knnSupport is a passage's support.
@@ -519,12 +558,16 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 	// The closest knnNeighbours, best first; of equals, the earlier.
 	var best [knnNeighbours]neighbour
 	n := 0
+	unans := neighbour{q: -1}
 	for q, s := range acc {
 		if s == 0 {
 			continue
 		}
 		acc[q] = 0
 		sim := float64(s)
+		if sim >= knnMinSimilarity && nb.unanswerable[q] && sim > unans.sim {
+			unans = neighbour{q, sim}
+		}
 		if sim < knnMinSimilarity || !nb.known[q] || (n == knnNeighbours && sim <= best[n-1].sim) {
 			continue
 		}
@@ -537,14 +580,22 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 		n = min(n+1, knnNeighbours)
 	}
 	e.acc.Put(p)
+	lacked, weight := lackedWords(terms)
+	unanswerable := 0.0
+	if unans.q >= 0 {
+		unanswerable = unans.sim
+		if len(lacked) > 0 {
+			unanswerable *= math.Pow(1-unvouchedShare(lacked, weight, e.questions[unans.q].words), knnLackPower)
+		}
+	}
 	if n == 0 {
-		return knnResult{}
+		return knnResult{unanswerable: unanswerable}
 	}
 	top := best[:n]
-	if lacked, total := lackedWords(terms); len(lacked) > 0 {
+	if len(lacked) > 0 {
 		m := 0
 		for _, t := range top {
-			t.sim *= math.Pow(1-unvouchedShare(lacked, total, e.questions[t.q].words), knnLackPower)
+			t.sim *= math.Pow(1-unvouchedShare(lacked, weight, e.questions[t.q].words), knnLackPower)
 			if t.sim >= knnMinSimilarity {
 				top[m] = t
 				m++
@@ -553,10 +604,10 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 		top = top[:m]
 		slices.SortStableFunc(top, func(a, b neighbour) int { return cmp.Compare(b.sim, a.sim) })
 		if len(top) == 0 {
-			return knnResult{}
+			return knnResult{unanswerable: unanswerable}
 		}
 	}
-	res := knnResult{top: top[0].sim, weight: e.Weight}
+	res := knnResult{top: top[0].sim, weight: e.Weight, unanswerable: unanswerable}
 	var total float64
 	for _, t := range top {
 		total += t.sim

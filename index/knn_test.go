@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"testing"
+
+	"github.com/infusionbot/infusionbot/knowledge"
 )
 
 // A question worded like an example (a typo, other words around it) is
@@ -88,8 +90,61 @@ func TestExamplesForPassagesTheKnowledgeLacksAreDropped(t *testing.T) {
 func TestDefaultExamplesAreAboutTheEmbeddedArticles(t *testing.T) {
 	ix := openEmbedded(t)
 	used, dropped := ix.ExampleCount()
-	if used != DefaultExamples().Len() || dropped != 0 {
-		t.Errorf("ExampleCount = %d used, %d dropped of %d", used, dropped, DefaultExamples().Len())
+	unanswered := 0
+	for _, e := range DefaultExamples().list {
+		if e.Unanswerable {
+			unanswered++
+		}
+	}
+	if unanswered == 0 || used+unanswered != DefaultExamples().Len() || dropped != 0 {
+		t.Errorf("ExampleCount = %d used, %d dropped, %d asked unanswered of %d", used, dropped, unanswered, DefaultExamples().Len())
+	}
+}
+
+// A question close to one the articles were asked and do not answer says
+// so (KNNUnanswerable), and one close to an answered example does not more
+// than its answered neighbour; once the knowledge holds what made the
+// example unanswerable (a clinic's article about it), the example says
+// nothing.
+func TestQuestionsAskedUnansweredAreNeighboursToo(t *testing.T) {
+	ps := Cut(sampleDocs())
+	ex := NewExamples([]Example{
+		{Passage: ps[2].ID, Text: "does the lidocaine drip make you dizzy"},
+		{Text: "does the magnesium drip make you dizzy", Unanswerable: true},
+		{Text: "how long is a lidocaine session", Unanswerable: true}, // every rare word known: says nothing
+	})
+	ix, err := Open(context.Background(), sampleDocs(), Options{Examples: ex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ask := func(ix *Index, q string) Result {
+		t.Helper()
+		res, err := ix.Search(context.Background(), q, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := ask(ix, "can a magnesium drip make u dizzy?"); res.KNNUnanswerable < 0.5 || res.KNNUnanswerable <= res.KNNTop {
+		t.Errorf("magnesium: unanswered neighbour %.2f, answered %.2f; want the unanswered one close, closer", res.KNNUnanswerable, res.KNNTop)
+	}
+	if res := ask(ix, "can a lidocaine drip make u dizzy?"); res.KNNTop <= res.KNNUnanswerable {
+		t.Errorf("lidocaine: unanswered neighbour %.2f, answered %.2f; want the answered one closer", res.KNNUnanswerable, res.KNNTop)
+	}
+	if res := ask(ix, "how long is a lidocaine session?"); res.KNNUnanswerable != 0 {
+		t.Errorf("an example with every word known counts: %.2f", res.KNNUnanswerable)
+	}
+	docs := sampleDocs()
+	docs[0].Sections[1].Blocks = append(docs[0].Sections[1].Blocks,
+		knowledge.Block{Kind: knowledge.Paragraph, Text: "Magnesium infusions may cause warmth and dizziness."})
+	ix2, err := Open(context.Background(), docs, Options{Examples: ex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix2.Close()
+	if res := ask(ix2, "can a magnesium drip make u dizzy?"); res.KNNUnanswerable != 0 {
+		t.Errorf("with an article on magnesium, the unanswered example still counts: %.2f", res.KNNUnanswerable)
 	}
 }
 

@@ -33,6 +33,10 @@ type Result struct {
 	// KNNTop is the similarity (0–1) of the example question closest to
 	// the query, 0 when no example is close.
 	KNNTop float64
+	// KNNUnanswerable is the similarity (0–1) of the closest example
+	// question the articles were asked and do not answer, 0 when none is
+	// close (knn.go).
+	KNNUnanswerable float64
 	// asked is the aspect the question asks about (aspect.go), read once
 	// for the re-ranking and the quoted sentences alike.
 	asked aspect
@@ -74,7 +78,7 @@ func (ix *Index) SearchTerms(ctx context.Context, text string, terms []Term, k i
 	typed := words(text)
 	spelled := spellOut(typed, nil)
 	kn := ix.neighbours(spelled, terms)
-	res.KNNTop = kn.top
+	res.KNNTop, res.KNNUnanswerable = kn.top, kn.unanswerable
 	for _, sp := range kn.support {
 		i, s := sp.passage, sp.support
 		if isQuestion(ix.passages[i].Text) {

@@ -16,7 +16,7 @@ var _ bot.Searcher = Searcher{}
 // Search ranks passages and picks each one's best sentences for the query.
 func (s Searcher) Search(ctx context.Context, text string, k int) (bot.SearchResult, error) {
 	res, err := s.Index.Search(ctx, text, k)
-	out := bot.SearchResult{KNNTop: res.KNNTop}
+	out := bot.SearchResult{KNNTop: res.KNNTop, KNNUnanswerable: res.KNNUnanswerable}
 	for _, t := range res.Terms {
 		out.Terms = append(out.Terms, bot.SearchTerm{Word: t.Word, Corrected: t.Corrected, Known: t.Known, Weight: t.Weight})
 	}

@@ -51,6 +51,9 @@ type Input struct {
 	// the question, 0 when none is close (or there are no examples: a
 	// clinic's own articles).
 	KNNTop float64
+	// KNNUnanswerable is the similarity (0-1) of the closest example
+	// question the articles were asked and did not answer, 0 when none is.
+	KNNUnanswerable float64
 }
 
 // featureNames name the features in the order Features returns them. None
@@ -72,6 +75,7 @@ var featureNames = []string{
 	"terms",            // how many terms the question has (a tenth each, at most 1)
 	"lacking_share",    // share of the question's weight on words the articles lack
 	"next_ratio",       // the next passage's score relative to this one's (0 for none)
+	"knn_unanswerable", // similarity of the closest example question the articles do not answer
 }
 
 // NumFeatures is the length of a feature vector.
@@ -209,6 +213,7 @@ func FeaturesWith(in Input, i int, lacking []Lacking, p Params) []float64 {
 		missedRare, rareUnbridged, float64(i), ratio,
 		in.KNNTop, hit.KNN, knnFirst,
 		min(1, float64(len(in.Terms))/10), share(total-known, total), next,
+		in.KNNUnanswerable,
 	}
 }
 

@@ -35,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,11 +45,7 @@ import (
 
 // sources are the spent labelled sets, under the root: the training sets,
 // the tuning set and the spent blind sets.
-var sources = append([]string{
-	"testdata/qa_train/qa_train.jsonl",
-	"testdata/qa_train2/qa_train2.jsonl",
-	"testdata/blind/qa_tune.jsonl",
-}, evalcase.SpentQuestionSets...)
+var sources = slices.Concat(evalcase.TrainingQuestionSets, []string{"testdata/blind/qa_tune.jsonl"}, evalcase.SpentQuestionSets)
 
 // maxSections is the most sections whose passages may answer a question
 // (each passage is one example: the items of one list all answer "what is
@@ -109,7 +106,7 @@ func run(root, out string, verbose bool, weights string, log io.Writer) error {
 		texts[i] = evalcase.Norm(p.Text)
 	}
 	var bank []index.Example
-	type tally struct{ kept, noPassage, manyPassages, dependent int }
+	type tally struct{ kept, noPassage, manyPassages, dependent, unanswerable int }
 	var all tally
 	for _, s := range sources {
 		cs, err := evalcase.Read[evalCase](filepath.Join(root, s))
@@ -119,12 +116,20 @@ func run(root, out string, verbose bool, weights string, log io.Writer) error {
 		var t tally
 		set := strings.TrimSuffix(filepath.Base(s), ".jsonl")
 		for _, c := range cs {
-			if c.Kind != "answer" || len(c.Turns) == 0 {
+			if c.Kind != "answer" && c.Kind != "unanswerable" || len(c.Turns) == 0 {
 				continue
 			}
 			q := c.Turns[len(c.Turns)-1]
 			if len(c.Turns) > 1 && !standsAlone(q) {
 				t.dependent++
+				continue
+			}
+			if c.Kind == "unanswerable" {
+				// What the articles were asked and do not answer: a question
+				// close to one of these is likely not answered either
+				// (index.Example.Unanswerable).
+				t.unanswerable++
+				bank = append(bank, index.Example{Text: strings.TrimSpace(q), Set: set, Unanswerable: true})
 				continue
 			}
 			at := holding(texts, append(append([]string(nil), c.Sentences...), c.Evidence...))
@@ -141,15 +146,16 @@ func run(root, out string, verbose bool, weights string, log io.Writer) error {
 				bank = append(bank, index.Example{Passage: passages[i].ID, Text: strings.TrimSpace(q), Set: set})
 			}
 		}
-		fmt.Fprintf(log, "%s: kept %d; dropped %d in no passage, %d in more than %d sections, %d depending on earlier turns\n",
-			set, t.kept, t.noPassage, t.manyPassages, maxSections, t.dependent)
+		fmt.Fprintf(log, "%s: kept %d, %d unanswerable; dropped %d in no passage, %d in more than %d sections, %d depending on earlier turns\n",
+			set, t.kept, t.unanswerable, t.noPassage, t.manyPassages, maxSections, t.dependent)
+		all.unanswerable += t.unanswerable
 		all.kept += t.kept
 		all.noPassage += t.noPassage
 		all.manyPassages += t.manyPassages
 		all.dependent += t.dependent
 	}
-	fmt.Fprintf(log, "bank: %d questions, %d examples; dropped %d in no passage, %d in more than %d sections, %d depending on earlier turns\n",
-		all.kept, len(bank), all.noPassage, all.manyPassages, maxSections, all.dependent)
+	fmt.Fprintf(log, "bank: %d questions (and %d unanswerable), %d examples; dropped %d in no passage, %d in more than %d sections, %d depending on earlier turns\n",
+		all.kept, all.unanswerable, len(bank), all.noPassage, all.manyPassages, maxSections, all.dependent)
 	if verbose {
 		if err := crossValidate(docs, bank, weights, log); err != nil {
 			return err

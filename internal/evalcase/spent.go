@@ -1,5 +1,17 @@
 package evalcase
 
+// TrainingQuestionSets are the question sets written blind to be trained
+// on (testdata/qa_train*, each with its README and generator), never
+// measured on: the nearest-neighbour bank, the intent classifier, the
+// answerability model and the safety classifier (as messages that are no
+// red flag) learn from them as from the spent sets.
+var TrainingQuestionSets = []string{
+	"testdata/qa_train/qa_train.jsonl",
+	"testdata/qa_train2/qa_train2.jsonl",
+	"testdata/qa_train3/qa_train3.jsonl",
+	"testdata/qa_train4/qa_train4.jsonl",
+}
+
 // SpentQuestionSets are the blind question sets (testdata/blind, paths from
 // the repository's root) that were measured once when written and are
 // spent: the learned parts train on them (the nearest-neighbour bank,

@@ -27,9 +27,12 @@ type Set struct {
 // and the other half of the off-topic set are kept for measuring too.
 func Sets(root string) []Set {
 	beside := filepath.Join(root, "..")
-	var spent []Set
+	var spent, training []Set
 	for _, p := range evalcase.SpentQuestionSets {
 		spent = append(spent, Set{Path: filepath.Join(root, p)})
+	}
+	for _, p := range evalcase.TrainingQuestionSets {
+		training = append(training, Set{Path: filepath.Join(root, p)})
 	}
 	return slices.Concat([]Set{
 		{Path: filepath.Join(beside, "shared/eval/dev.jsonl")},
@@ -38,8 +41,7 @@ func Sets(root string) []Set {
 	}, spent, []Set{
 		{Path: filepath.Join(root, "testdata/blind/safety_final.jsonl")},
 		{Path: filepath.Join(root, "testdata/blind/safety_final2.jsonl")},
-		{Path: filepath.Join(root, "testdata/qa_train/qa_train.jsonl")},
-		{Path: filepath.Join(root, "testdata/qa_train2/qa_train2.jsonl")},
+	}, training, []Set{
 		{Path: filepath.Join(beside, "shared/eval/offtopic_dev.jsonl"), Half: 1},
 	})
 }

@@ -32,6 +32,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -40,10 +41,7 @@ import (
 
 // sources are the spent labelled sets, under the root, in the order their
 // cases are written.
-var sources = append([]string{
-	"testdata/qa_train/qa_train.jsonl",
-	"testdata/qa_train2/qa_train2.jsonl",
-}, evalcase.SpentQuestionSets...)
+var sources = slices.Concat(evalcase.TrainingQuestionSets, evalcase.SpentQuestionSets)
 
 // kept are the case kinds that are an intent of their own name.
 var kept = map[string]bool{"medical_advice": true, "clinic": true, "human": true, "out_of_scope": true}
