@@ -20,6 +20,11 @@ var (
 	writtenExamples string
 	//go:embed training/excluded.txt
 	excludedWritten string
+	// writtenExamples2 were written blind in the fourteenth session, on the
+	// line between a personal decision (medical_advice) and the same topic
+	// asked in general (question): training/README_intent_train2.md.
+	//go:embed training/intent_train2.jsonl
+	writtenExamples2 string
 	// spentExamples are the messages of the spent evaluation sets (written
 	// by ./internal/spentgen): written blind, measured on once, now training
 	// data.
@@ -60,8 +65,8 @@ type Data struct {
 }
 
 // DefaultData is the embedded examples.txt with the examples written
-// blind for it (training/intent_train.jsonl, less training/excluded.txt)
-// and the messages of the spent evaluation sets (training/spent.jsonl).
+// blind for it (training/intent_train.jsonl, less training/excluded.txt,
+// and training/intent_train2.jsonl) and the messages of the spent evaluation sets (training/spent.jsonl).
 func DefaultData() *Data {
 	d, err := Parse("examples.txt", defaultExamples)
 	if err != nil {
@@ -72,6 +77,9 @@ func DefaultData() *Data {
 		panic("intent: embedded training/excluded.txt: " + err.Error())
 	}
 	if err := d.AddJSONL("training/intent_train.jsonl", writtenExamples, excluded); err != nil {
+		panic("intent: embedded " + err.Error())
+	}
+	if err := d.AddJSONL("training/intent_train2.jsonl", writtenExamples2, nil); err != nil {
 		panic("intent: embedded " + err.Error())
 	}
 	if err := d.AddJSONL("training/spent.jsonl", spentExamples, nil); err != nil {
