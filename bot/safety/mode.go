@@ -176,7 +176,7 @@ func (s cueSet) mode(ts []token, h hit) Mode {
 	if acute {
 		return Report
 	}
-	if s.any("history", 0, n) || s.any("habitual", 0, n) || s.frequent(ts, h) || s.inClauses("controlled", ts, h) {
+	if s.any("history", 0, n) || s.sinceEvent(ts, h) || s.any("habitual", 0, n) || s.frequent(ts, h) || s.inClauses("controlled", ts, h) {
 		return History
 	}
 	// "should I call 911" worries about what is happening, unless the red
@@ -231,11 +231,7 @@ func (s cueSet) sinceUnderWay(ts []token, h hit) bool {
 	whole := h.start == 0 && h.end == len(ts)
 	for _, o := range s.get("since") {
 		if !whole {
-			after := o.end
-			if after < len(ts) && (s.startsAt("possessive", after) || s.startsAt("generic", after) || ts[after].text == "the") {
-				after++
-			}
-			if h.start == after {
+			if s.countsFrom(ts, o, h) {
 				continue
 			}
 			// since a time long past ("slurring since his stroke last
@@ -245,6 +241,32 @@ func (s cueSet) sinceUnderWay(ts []token, h hit) bool {
 			}
 		}
 		if inClause(ts, o, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsFrom reports whether the red flag h is what the "since" o counts
+// from, right after it ("since his stroke", "ever since my seizure").
+func (s cueSet) countsFrom(ts []token, o occurrence, h hit) bool {
+	after := o.end
+	if after < len(ts) && (s.startsAt("possessive", after) || s.startsAt("generic", after) || ts[after].text == "the") {
+		after++
+	}
+	return h.start == after
+}
+
+// sinceEvent reports whether the red flag h is the past event some "since"
+// counts from: what has gone on since is something else ("my grandad has
+// pain since his stroke, are infusions used for that?"), and the red flag
+// is history, for a provider, unless acute wording says it is under way.
+func (s cueSet) sinceEvent(ts []token, h hit) bool {
+	if h.start == 0 && h.end == len(ts) {
+		return false
+	}
+	for _, o := range s.get("since") {
+		if s.countsFrom(ts, o, h) {
 			return true
 		}
 	}

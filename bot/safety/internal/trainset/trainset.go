@@ -11,9 +11,11 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/infusionbot/infusionbot/bot/safety"
+	"github.com/infusionbot/infusionbot/internal/evalcase"
 )
 
 // Options are the training options of the committed model.
@@ -30,8 +32,11 @@ const QuestionSource = "questions"
 
 // questionSets are the blind-written question sets whose messages are
 // learned as neither (kinds answer and unanswerable), many of them
-// follow-ups (how they were written: their READMEs).
-var questionSets = []string{"testdata/qa_train/qa_train.jsonl", "testdata/qa_train2/qa_train2.jsonl"}
+// follow-ups (how they were written: their READMEs): the training sets and
+// the spent blind question sets, whose writers asked about their own and
+// their relatives' conditions in words nobody on the project chose ("my
+// grandad has pain since his stroke, are infusions used for that").
+var questionSets = slices.Concat(evalcase.TrainingQuestionSets, evalcase.SpentQuestionSets)
 
 // Sample is a training message and where it came from.
 type Sample struct {

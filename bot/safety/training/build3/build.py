@@ -11,7 +11,7 @@ Run:  python3 build.py
 Checks: kind in {emergency, crisis, not_emergency}; every turn a non-empty str;
 no duplicate last turns (lower-cased, punctuation and spacing folded).
 Exits 1 on any failure. Otherwise shuffles with seed 20261204, numbers ids
-t3-0001.., writes safety_train3.jsonl and README_train3.md next to this file.
+t3-0001.., writes safety_train3.jsonl and README_train3.md in training/, the folder above this one.
 """
 import collections
 import json
@@ -20,7 +20,7 @@ import random
 import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # training/, beside build3/
 SEED = 20261204
 KINDS = ("emergency", "crisis", "not_emergency")
 
