@@ -581,12 +581,17 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 	}
 	e.acc.Put(p)
 	lacked, weight := lackedWords(terms)
+	// lackDiscount scales a neighbour by how much of the query's lacked
+	// weight its question does not vouch for (1 when nothing is lacked).
+	lackDiscount := func(q int) float64 {
+		if len(lacked) == 0 {
+			return 1
+		}
+		return math.Pow(1-unvouchedShare(lacked, weight, e.questions[q].words), knnLackPower)
+	}
 	unanswerable := 0.0
 	if unans.q >= 0 {
-		unanswerable = unans.sim
-		if len(lacked) > 0 {
-			unanswerable *= math.Pow(1-unvouchedShare(lacked, weight, e.questions[unans.q].words), knnLackPower)
-		}
+		unanswerable = unans.sim * lackDiscount(unans.q)
 	}
 	if n == 0 {
 		return knnResult{unanswerable: unanswerable}
@@ -595,7 +600,7 @@ func (ix *Index) neighbours(spelled []string, terms []Term) knnResult {
 	if len(lacked) > 0 {
 		m := 0
 		for _, t := range top {
-			t.sim *= math.Pow(1-unvouchedShare(lacked, weight, e.questions[t.q].words), knnLackPower)
+			t.sim *= lackDiscount(t.q)
 			if t.sim >= knnMinSimilarity {
 				top[m] = t
 				m++

@@ -66,7 +66,8 @@ type Data struct {
 
 // DefaultData is the embedded examples.txt with the examples written
 // blind for it (training/intent_train.jsonl, less training/excluded.txt,
-// and training/intent_train2.jsonl) and the messages of the spent evaluation sets (training/spent.jsonl).
+// and training/intent_train2.jsonl) and the messages of the spent
+// evaluation sets (training/spent.jsonl).
 func DefaultData() *Data {
 	d, err := Parse("examples.txt", defaultExamples)
 	if err != nil {
