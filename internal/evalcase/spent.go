@@ -33,4 +33,6 @@ var SpentQuestionSets = []string{
 	"testdata/blind/qa_final11b.jsonl",
 	"testdata/blind/qa_final12.jsonl",
 	"testdata/blind/qa_final12b.jsonl",
+	"testdata/blind/qa_final13.jsonl",
+	"testdata/blind/qa_final13b.jsonl",
 }
