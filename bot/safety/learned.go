@@ -1,8 +1,10 @@
 package safety
 
 import (
+	"cmp"
 	_ "embed"
 	"math"
+	"slices"
 
 	"github.com/infusionbot/infusionbot/internal/featurehash"
 	glove "github.com/infusionbot/infusionbot/internal/lexicon"
@@ -98,6 +100,22 @@ func features(ts []token, buf []Feature) []Feature {
 	if len(ts) > 0 {
 		add(featurehash.New(kindBigram).Str(prev).Str(" $"), 1)
 	}
+	// A word said again adds its features again: they are summed into one
+	// per bucket before the length is taken, so that the vector really has
+	// unit length and a word repeated a few hundred times (a pasted 2 MB
+	// line of "lidocaine") weighs as it does said once, not √n times more.
+	fs := buf[n0:]
+	slices.SortFunc(fs, func(a, b Feature) int { return cmp.Compare(a.Bucket, b.Bucket) })
+	m := 0
+	for _, f := range fs {
+		if m > 0 && fs[m-1].Bucket == f.Bucket {
+			fs[m-1].Value += f.Value
+			continue
+		}
+		fs[m] = f
+		m++
+	}
+	buf = buf[:n0+m]
 	var sum float64
 	for _, f := range buf[n0:] {
 		sum += float64(f.Value) * float64(f.Value)
